@@ -1,0 +1,75 @@
+#include "core/codenormalizer.h"
+
+#include <QList>
+
+namespace tt {
+
+namespace {
+
+constexpr char16_t kGroupSeparator = 0x1D;
+
+bool isInvisible(char32_t c)
+{
+    // Zero-width and direction marks, BOM, soft hyphen, word joiner, variation selectors.
+    return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F)
+        || c == 0x180E;
+}
+
+QString normalizeImpl(QStringView raw, bool keepGs)
+{
+    QString out;
+    out.reserve(raw.size());
+    bool pendingSpace = false;
+    for (const char32_t c : raw.toUcs4()) {
+        if (c == kGroupSeparator) {
+            if (keepGs) {
+                if (pendingSpace && !out.isEmpty())
+                    out.append(QLatin1Char(' '));
+                pendingSpace = false;
+                out.append(QChar(kGroupSeparator));
+            }
+            continue;
+        }
+        const bool space = c == U' ' || c == U'\t' || c == 0x00A0 || c == 0x3000
+            || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+        if (space) {
+            pendingSpace = true;
+            continue;
+        }
+        if (c < 0x20 || (c >= 0x7F && c < 0xA0) || isInvisible(c))
+            continue;
+        if (QChar::category(c) == QChar::Other_Control || QChar::category(c) == QChar::Other_Format
+            || QChar::category(c) == QChar::Other_Surrogate
+            || QChar::category(c) == QChar::Other_NotAssigned)
+            continue;
+        if (pendingSpace && !out.isEmpty())
+            out.append(QLatin1Char(' '));
+        pendingSpace = false;
+        out.append(QString::fromUcs4(&c, 1));
+    }
+    return out.toUpper();
+}
+
+} // namespace
+
+QString normalizeCode(QStringView raw)
+{
+    return normalizeImpl(raw, true);
+}
+
+QString normalizeBagCode(QStringView raw)
+{
+    return normalizeImpl(raw, false);
+}
+
+bool hasNonAsciiCharacters(QStringView normalized)
+{
+    for (const QChar c : normalized) {
+        if (c.unicode() > 0x7E || (c.unicode() < 0x20 && c.unicode() != kGroupSeparator))
+            return true;
+    }
+    return false;
+}
+
+} // namespace tt

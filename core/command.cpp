@@ -1,0 +1,174 @@
+#include "core/command.h"
+
+#include "core/clock.h"
+
+namespace tt {
+
+namespace {
+
+template<class... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+
+QJsonValue optionalWeight(const std::optional<qint64> &w)
+{
+    return w ? QJsonValue(double(*w)) : QJsonValue();
+}
+
+std::optional<qint64> weightFrom(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return qint64(v.toDouble());
+    return std::nullopt;
+}
+
+} // namespace
+
+Command makeCommand(const Actor &actor, const QString &station, const Clock &clock, CommandBody body)
+{
+    return Command{CommandMeta{QUuid::createUuid(), actor, station, clock.now()}, std::move(body)};
+}
+
+QString commandKind(const CommandBody &body)
+{
+    return std::visit(
+        Overloaded{
+            [](const cmd::SelectParent &) { return QStringLiteral("select_parent"); },
+            [](const cmd::LinkChild &) { return QStringLiteral("link_child"); },
+            [](const cmd::UndoLastLink &) { return QStringLiteral("undo"); },
+            [](const cmd::MoveChild &) { return QStringLiteral("move_child"); },
+            [](const cmd::DeleteBag &) { return QStringLiteral("delete_bag"); },
+            [](const cmd::CreateBill &) { return QStringLiteral("create_bill"); },
+            [](const cmd::AddParentToBill &) { return QStringLiteral("add_parent_to_bill"); },
+            [](const cmd::RemoveParentFromBill &) { return QStringLiteral("remove_parent_from_bill"); },
+            [](const cmd::CompleteBill &) { return QStringLiteral("complete_bill"); },
+            [](const cmd::ReopenBill &) { return QStringLiteral("reopen_bill"); },
+            [](const cmd::SetBillCapacity &) { return QStringLiteral("set_bill_capacity"); },
+            [](const cmd::DeleteBill &) { return QStringLiteral("delete_bill"); },
+        },
+        body);
+}
+
+Permission requiredPermission(const CommandBody &body)
+{
+    return std::visit(Overloaded{
+                          [](const cmd::SelectParent &) { return Permission::Scan; },
+                          [](const cmd::LinkChild &) { return Permission::Scan; },
+                          [](const cmd::UndoLastLink &) { return Permission::Scan; },
+                          [](const cmd::MoveChild &) { return Permission::MoveChild; },
+                          [](const cmd::DeleteBag &) { return Permission::MoveChild; },
+                          [](const cmd::DeleteBill &) { return Permission::DeleteBill; },
+                          [](const auto &) { return Permission::ManageBills; },
+                      },
+                      body);
+}
+
+QJsonObject commandToJson(const Command &c)
+{
+    QJsonObject o{
+        {QStringLiteral("id"), c.meta.id.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("actor"), c.meta.actor.user},
+        {QStringLiteral("role"), roleName(c.meta.actor.role)},
+        {QStringLiteral("station"), c.meta.station},
+        {QStringLiteral("at"), isoUtc(c.meta.at)},
+        {QStringLiteral("kind"), commandKind(c.body)},
+    };
+    std::visit(Overloaded{
+                   [&](const cmd::SelectParent &b) {
+                       o.insert(QStringLiteral("code"), b.code);
+                       o.insert(QStringLiteral("measured_weight_g"), optionalWeight(b.measuredWeightG));
+                   },
+                   [&](const cmd::LinkChild &b) {
+                       o.insert(QStringLiteral("parent"), b.parentCode);
+                       o.insert(QStringLiteral("child"), b.childCode);
+                       o.insert(QStringLiteral("measured_weight_g"), optionalWeight(b.measuredWeightG));
+                   },
+                   [&](const cmd::UndoLastLink &) {},
+                   [&](const cmd::MoveChild &b) {
+                       o.insert(QStringLiteral("child"), b.childCode);
+                       o.insert(QStringLiteral("parent"), b.toParentCode);
+                   },
+                   [&](const cmd::DeleteBag &b) { o.insert(QStringLiteral("code"), b.code); },
+                   [&](const cmd::CreateBill &b) {
+                       o.insert(QStringLiteral("bill"), b.billId);
+                       o.insert(QStringLiteral("capacity"), double(b.capacity));
+                   },
+                   [&](const cmd::AddParentToBill &b) {
+                       o.insert(QStringLiteral("bill"), b.billId);
+                       o.insert(QStringLiteral("parent"), b.parentCode);
+                   },
+                   [&](const cmd::RemoveParentFromBill &b) {
+                       o.insert(QStringLiteral("bill"), b.billId);
+                       o.insert(QStringLiteral("parent"), b.parentCode);
+                   },
+                   [&](const cmd::CompleteBill &b) { o.insert(QStringLiteral("bill"), b.billId); },
+                   [&](const cmd::ReopenBill &b) { o.insert(QStringLiteral("bill"), b.billId); },
+                   [&](const cmd::SetBillCapacity &b) {
+                       o.insert(QStringLiteral("bill"), b.billId);
+                       o.insert(QStringLiteral("capacity"), double(b.capacity));
+                   },
+                   [&](const cmd::DeleteBill &b) { o.insert(QStringLiteral("bill"), b.billId); },
+               },
+               c.body);
+    return o;
+}
+
+Result<Command> commandFromJson(const QJsonObject &o)
+{
+    Command c;
+    c.meta.id = QUuid::fromString(o.value(QStringLiteral("id")).toString());
+    const auto role = roleFromName(o.value(QStringLiteral("role")).toString());
+    c.meta.at = fromIsoUtc(o.value(QStringLiteral("at")).toString());
+    if (c.meta.id.isNull() || !role || !c.meta.at.isValid())
+        return fail(Reason::InvalidInput, QStringLiteral("A stored command lacks its id, role or time."));
+    c.meta.actor = Actor{o.value(QStringLiteral("actor")).toString(), *role};
+    c.meta.station = o.value(QStringLiteral("station")).toString();
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    const auto s = [&](const char *key) { return o.value(QLatin1String(key)).toString(); };
+    const auto n = [&](const char *key) { return qint64(o.value(QLatin1String(key)).toDouble()); };
+    const auto w = weightFrom(o.value(QStringLiteral("measured_weight_g")));
+    if (kind == u"select_parent")
+        c.body = cmd::SelectParent{s("code"), w};
+    else if (kind == u"link_child")
+        c.body = cmd::LinkChild{s("parent"), s("child"), w};
+    else if (kind == u"undo")
+        c.body = cmd::UndoLastLink{};
+    else if (kind == u"move_child")
+        c.body = cmd::MoveChild{s("child"), s("parent")};
+    else if (kind == u"delete_bag")
+        c.body = cmd::DeleteBag{s("code")};
+    else if (kind == u"create_bill")
+        c.body = cmd::CreateBill{s("bill"), n("capacity")};
+    else if (kind == u"add_parent_to_bill")
+        c.body = cmd::AddParentToBill{s("bill"), s("parent")};
+    else if (kind == u"remove_parent_from_bill")
+        c.body = cmd::RemoveParentFromBill{s("bill"), s("parent")};
+    else if (kind == u"complete_bill")
+        c.body = cmd::CompleteBill{s("bill")};
+    else if (kind == u"reopen_bill")
+        c.body = cmd::ReopenBill{s("bill")};
+    else if (kind == u"set_bill_capacity")
+        c.body = cmd::SetBillCapacity{s("bill"), n("capacity")};
+    else if (kind == u"delete_bill")
+        c.body = cmd::DeleteBill{s("bill")};
+    else
+        return fail(Reason::InvalidInput, QStringLiteral("Unknown command kind \"%1\".").arg(kind));
+    return c;
+}
+
+QString isoUtc(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromIsoUtc(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    return t.toUTC();
+}
+
+} // namespace tt

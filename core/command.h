@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+#include <variant>
+
+#include "core/error.h"
+#include "core/role.h"
+
+namespace tt {
+
+class Clock;
+
+// Who acts: resolved from a login, never from input.
+struct Actor
+{
+    QString user;
+    Role role = Role::Dispatcher;
+};
+
+// Every command has a UUID, an actor, a station and a time (BRIEF §5).
+struct CommandMeta
+{
+    QUuid id;
+    Actor actor;
+    QString station;
+    QDateTime at; // UTC
+};
+
+namespace cmd {
+struct SelectParent { QString code; std::optional<qint64> measuredWeightG; };
+struct LinkChild { QString parentCode; QString childCode; std::optional<qint64> measuredWeightG; };
+struct UndoLastLink {};
+struct MoveChild { QString childCode; QString toParentCode; };
+struct DeleteBag { QString code; };
+struct CreateBill { QString billId; qint64 capacity = 0; };
+struct AddParentToBill { QString billId; QString parentCode; };
+struct RemoveParentFromBill { QString billId; QString parentCode; };
+struct CompleteBill { QString billId; };
+struct ReopenBill { QString billId; };
+struct SetBillCapacity { QString billId; qint64 capacity = 0; };
+struct DeleteBill { QString billId; };
+} // namespace cmd
+
+using CommandBody = std::variant<cmd::SelectParent, cmd::LinkChild, cmd::UndoLastLink, cmd::MoveChild,
+                                 cmd::DeleteBag, cmd::CreateBill, cmd::AddParentToBill,
+                                 cmd::RemoveParentFromBill, cmd::CompleteBill, cmd::ReopenBill,
+                                 cmd::SetBillCapacity, cmd::DeleteBill>;
+
+struct Command
+{
+    CommandMeta meta;
+    CommandBody body;
+};
+
+// A new command with a fresh UUID and the clock's time.
+Command makeCommand(const Actor &actor, const QString &station, const Clock &clock, CommandBody body);
+
+// "select_parent", "link_child", "undo", "move_child", … (command_log.kind, audit, outbox).
+QString commandKind(const CommandBody &body);
+Permission requiredPermission(const CommandBody &body);
+
+// Lossless JSON form for the command log and the offline outbox.
+QJsonObject commandToJson(const Command &command);
+Result<Command> commandFromJson(const QJsonObject &json);
+
+// ISO 8601 UTC with milliseconds, the one text form of times in the databases and JSON.
+QString isoUtc(const QDateTime &t);
+QDateTime fromIsoUtc(const QString &text);
+
+} // namespace tt

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+
+#include "core/bagtype.h"
+#include "core/command.h"
+#include "core/outcome.h"
+#include "core/readmodels.h"
+
+namespace tt {
+
+// What persistence offers the domain: commands decided and applied atomically, and the reads
+// the station workflow needs. Implementations: SqliteStore (embedded, cache), PgStore
+// (central), SyncedStore (both). Not thread-safe: use a store from the thread that created it.
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    // Decides the command with the core rules and applies all its effects (links, counters,
+    // bill totals, scan record, audit, command log) in one durable transaction, or nothing.
+    // Never throws: a database failure is a rejected outcome with Reason::DatabaseError.
+    virtual Outcome execute(const Command &command) = 0;
+
+    virtual Result<BagTypeSet> bagTypes() = 0;
+    virtual Result<std::optional<BagDetails>> bag(const QString &code) = 0;
+    virtual Result<std::optional<BillDetails>> bill(const QString &billId) = 0;
+};
+
+} // namespace tt
