@@ -47,6 +47,8 @@ QString commandKind(const CommandBody &body)
             [](const cmd::ReopenBill &) { return QStringLiteral("reopen_bill"); },
             [](const cmd::SetBillCapacity &) { return QStringLiteral("set_bill_capacity"); },
             [](const cmd::DeleteBill &) { return QStringLiteral("delete_bill"); },
+            [](const cmd::RegisterBag &) { return QStringLiteral("register_bag"); },
+            [](const cmd::RecordWeight &) { return QStringLiteral("record_weight"); },
         },
         body);
 }
@@ -60,6 +62,8 @@ Permission requiredPermission(const CommandBody &body)
                           [](const cmd::MoveChild &) { return Permission::MoveChild; },
                           [](const cmd::DeleteBag &) { return Permission::MoveChild; },
                           [](const cmd::DeleteBill &) { return Permission::DeleteBill; },
+                          [](const cmd::RegisterBag &) { return Permission::Scan; },
+                          [](const cmd::RecordWeight &) { return Permission::Scan; },
                           [](const auto &) { return Permission::ManageBills; },
                       },
                       body);
@@ -110,6 +114,15 @@ QJsonObject commandToJson(const Command &c)
                        o.insert(QStringLiteral("capacity"), double(b.capacity));
                    },
                    [&](const cmd::DeleteBill &b) { o.insert(QStringLiteral("bill"), b.billId); },
+                   [&](const cmd::RegisterBag &b) {
+                       o.insert(QStringLiteral("code"), b.code);
+                       o.insert(QStringLiteral("measured_weight_g"), optionalWeight(b.measuredWeightG));
+                   },
+                   [&](const cmd::RecordWeight &b) {
+                       o.insert(QStringLiteral("parent"), b.parentCode);
+                       o.insert(QStringLiteral("bill"), b.billId);
+                       o.insert(QStringLiteral("grams"), double(b.grams));
+                   },
                },
                c.body);
     return o;
@@ -153,6 +166,10 @@ Result<Command> commandFromJson(const QJsonObject &o)
         c.body = cmd::SetBillCapacity{s("bill"), n("capacity")};
     else if (kind == u"delete_bill")
         c.body = cmd::DeleteBill{s("bill")};
+    else if (kind == u"register_bag")
+        c.body = cmd::RegisterBag{s("code"), w};
+    else if (kind == u"record_weight")
+        c.body = cmd::RecordWeight{s("parent"), s("bill"), n("grams")};
     else
         return fail(Reason::InvalidInput, QStringLiteral("Unknown command kind \"%1\".").arg(kind));
     return c;

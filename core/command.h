@@ -44,12 +44,18 @@ struct CompleteBill { QString billId; };
 struct ReopenBill { QString billId; };
 struct SetBillCapacity { QString billId; qint64 capacity = 0; };
 struct DeleteBill { QString billId; };
+// Creates a bag of the type its code classifies as, if it does not exist (import, labels).
+struct RegisterBag { QString code; std::optional<qint64> measuredWeightG; };
+// A scale reading: the measured gross weight of a parent bag (parentCode) or of a bill (billId);
+// exactly one of them is set.
+struct RecordWeight { QString parentCode; QString billId; qint64 grams = 0; };
 } // namespace cmd
 
 using CommandBody = std::variant<cmd::SelectParent, cmd::LinkChild, cmd::UndoLastLink, cmd::MoveChild,
                                  cmd::DeleteBag, cmd::CreateBill, cmd::AddParentToBill,
                                  cmd::RemoveParentFromBill, cmd::CompleteBill, cmd::ReopenBill,
-                                 cmd::SetBillCapacity, cmd::DeleteBill>;
+                                 cmd::SetBillCapacity, cmd::DeleteBill, cmd::RegisterBag,
+                                 cmd::RecordWeight>;
 
 struct Command
 {
