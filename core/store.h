@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+
 #include <optional>
 
 #include "core/bagtype.h"
@@ -21,6 +23,11 @@ public:
     // bill totals, scan record, audit, command log) in one durable transaction, or nothing.
     // Never throws: a database failure is a rejected outcome with Reason::DatabaseError.
     virtual Outcome execute(const Command &command) = 0;
+
+    // Many commands in one durable transaction (imports): each is decided and applied as if
+    // alone, in order; a rejected one changes nothing and does not affect the others. Returns
+    // one outcome per command.
+    virtual QList<Outcome> executeBatch(const QList<Command> &commands) = 0;
 
     virtual Result<BagTypeSet> bagTypes() = 0;
     virtual Result<std::optional<BagDetails>> bag(const QString &code) = 0;

@@ -1,0 +1,369 @@
+#include "database/accountservice.h"
+
+#include <QJsonObject>
+
+#include "core/accountrules.h"
+#include "core/clock.h"
+#include "database/historyrepository.h"
+#include "database/passwordhasher.h"
+#include "database/statementcache.h"
+#include "database/transactionguard.h"
+
+namespace tt {
+
+namespace {
+
+Error badCredentials()
+{
+    return Error{Reason::BadCredentials, QStringLiteral("Unknown user or wrong password.")};
+}
+
+Error notAdmin(const Actor &actor)
+{
+    return Error{Reason::PermissionDenied,
+                 QStringLiteral("%1 (%2) may not manage users.").arg(actor.user, roleName(actor.role))};
+}
+
+const QString kUserColumns = QStringLiteral(
+    "u.username, u.role, coalesce(a.name, ''), u.enabled, u.failed_logins, u.locked_until, u.created_at, "
+    "u.password_hash FROM users u LEFT JOIN areas a ON a.id = u.area_id");
+
+UserInfo readUser(const Rows &r)
+{
+    UserInfo u;
+    u.username = r.text(0);
+    u.role = roleFromName(r.text(1)).value_or(Role::Dispatcher);
+    u.area = r.text(2);
+    u.enabled = r.number(3) != 0;
+    u.failedLogins = int(r.number(4));
+    if (!r.isNull(5))
+        u.lockedUntil = fromIsoUtc(r.text(5));
+    u.createdAt = fromIsoUtc(r.text(6));
+    return u;
+}
+
+} // namespace
+
+AccountService::AccountService(StatementCache &sql, const Clock &clock)
+    : m_sql(sql)
+    , m_clock(clock)
+{
+}
+
+Result<void> AccountService::audit(const QString &actor, const QString &station, const QString &action,
+                                   const QString &target, const QJsonObject &before, const QJsonObject &after)
+{
+    HistoryRepository history(m_sql);
+    return history.audit(AuditRecord{m_clock.now(), actor, station, action, QStringLiteral("user"), target, before,
+                                     after});
+}
+
+Result<bool> AccountService::hasUsers()
+{
+    auto r = m_sql.run(QStringLiteral("SELECT EXISTS(SELECT 1 FROM users)"), {}, QStringLiteral("reading users"));
+    if (!r)
+        return std::unexpected(r.error());
+    return r->next() && r->number(0) != 0;
+}
+
+Result<std::optional<UserInfo>> AccountService::find(const QString &username)
+{
+    auto r = m_sql.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" WHERE u.username = ?"),
+                       {username.trimmed().toLower()}, QStringLiteral("reading a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (!r->next())
+        return std::optional<UserInfo>();
+    return std::optional<UserInfo>(readUser(*r));
+}
+
+Result<QList<UserInfo>> AccountService::list()
+{
+    auto r = m_sql.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" ORDER BY u.username"), {},
+                       QStringLiteral("listing users"));
+    if (!r)
+        return std::unexpected(r.error());
+    QList<UserInfo> out;
+    while (r->next())
+        out.append(readUser(*r));
+    return out;
+}
+
+Result<Actor> AccountService::login(const QString &rawName, const QString &password, const QString &station)
+{
+    const QDateTime now = m_clock.now();
+    const auto name = normalizeUserName(rawName);
+    std::optional<UserInfo> user;
+    QString hash;
+    if (name) {
+        auto r = m_sql.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" WHERE u.username = ?"), {*name},
+                           QStringLiteral("reading a user"));
+        if (!r)
+            return std::unexpected(r.error());
+        if (r->next()) {
+            user = readUser(*r);
+            hash = r->text(7);
+        }
+    }
+    const QString shownName = name ? *name : rawName.left(32);
+    if (!user) {
+        PasswordHasher::verifyDummy(password);
+        auto tx = TransactionGuard::begin(m_sql.database());
+        if (tx && audit(shownName, station, QStringLiteral("login.fail"), shownName, {},
+                        {{QStringLiteral("reason"), QStringLiteral("unknown_user")}}))
+            (void)tx->commit();
+        return std::unexpected(badCredentials());
+    }
+    const bool passwordOk = PasswordHasher::verify(hash, password);
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    LoginCounters counters{user->failedLogins, user->lockedUntil};
+    if (auto locked = checkNotLocked(counters, now); !locked) {
+        if (auto r = audit(*name, station, QStringLiteral("login.locked"), *name, {}, {}); !r)
+            return std::unexpected(r.error());
+        (void)tx->commit();
+        return std::unexpected(locked.error());
+    }
+    if (!passwordOk || !user->enabled) {
+        Error e = badCredentials();
+        if (!passwordOk) {
+            counters = afterFailedLogin(counters, now);
+            auto r = m_sql.run(QStringLiteral("UPDATE users SET failed_logins = ?, locked_until = ? WHERE username = ?"),
+                               {counters.failedCount, counters.lockedUntil ? QVariant(isoUtc(*counters.lockedUntil)) : QVariant(),
+                                *name},
+                               QStringLiteral("counting a failed login"));
+            if (!r)
+                return std::unexpected(r.error());
+            if (counters.lockedUntil)
+                e = checkNotLocked(counters, now).error();
+        }
+        if (auto r = audit(*name, station, QStringLiteral("login.fail"), *name, {},
+                           {{QStringLiteral("reason"), passwordOk ? QStringLiteral("disabled") : QStringLiteral("password")},
+                            {QStringLiteral("locked"), counters.lockedUntil.has_value()}});
+            !r)
+            return std::unexpected(r.error());
+        if (auto r = tx->commit(); !r)
+            return std::unexpected(r.error());
+        return std::unexpected(e);
+    }
+    if (user->failedLogins != 0 || user->lockedUntil) {
+        auto r = m_sql.run(QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?"),
+                           {*name}, QStringLiteral("resetting failed logins"));
+        if (!r)
+            return std::unexpected(r.error());
+    }
+    if (auto r = audit(*name, station, QStringLiteral("login.ok"), *name, {}, {}); !r)
+        return std::unexpected(r.error());
+    if (auto r = tx->commit(); !r)
+        return std::unexpected(r.error());
+    return Actor{*name, user->role};
+}
+
+Result<qint64> AccountService::areaId(const QString &area)
+{
+    auto r = m_sql.run(QStringLiteral("SELECT id FROM areas WHERE name = ?"), {area.trimmed()},
+                       QStringLiteral("looking up an area"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (!r->next())
+        return fail(Reason::InvalidArea, QStringLiteral("There is no dispatch area \"%1\".").arg(area.left(60)));
+    return r->number(0);
+}
+
+Result<int> AccountService::activeAdmins()
+{
+    auto r = m_sql.run(QStringLiteral("SELECT count(*) FROM users WHERE role = 'admin' AND enabled = 1"), {},
+                       QStringLiteral("counting admins"));
+    if (!r)
+        return std::unexpected(r.error());
+    return r->next() ? int(r->number(0)) : 0;
+}
+
+Result<void> AccountService::initAdmin(const QString &username, const QString &password, const QString &station)
+{
+    const auto name = normalizeUserName(username);
+    if (!name)
+        return std::unexpected(name.error());
+    if (auto ok = checkPasswordPolicy(password); !ok)
+        return ok;
+    const auto hash = PasswordHasher::hash(password);
+    if (!hash)
+        return std::unexpected(hash.error());
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    const auto any = hasUsers();
+    if (!any)
+        return std::unexpected(any.error());
+    if (*any)
+        return fail(Reason::UserExists,
+                    QStringLiteral("This database has users already; `init` only creates the first admin."));
+    auto r = m_sql.run(QStringLiteral("INSERT INTO users(username, password_hash, role, created_at, created_by) "
+                                      "VALUES (?, ?, 'admin', ?, ?)"),
+                       {*name, *hash, isoUtc(m_clock.now()), *name}, QStringLiteral("creating the first admin"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (auto a = audit(*name, station, QStringLiteral("user.init"), *name, {},
+                       {{QStringLiteral("role"), QStringLiteral("admin")}});
+        !a)
+        return a;
+    return tx->commit();
+}
+
+Result<void> AccountService::addUser(const Actor &actor, const QString &station, const QString &username,
+                                     const QString &password, Role role, const QString &area)
+{
+    if (!isAllowed(actor.role, Permission::Administer))
+        return std::unexpected(notAdmin(actor));
+    const auto name = normalizeUserName(username);
+    if (!name)
+        return std::unexpected(name.error());
+    if (auto ok = checkPasswordPolicy(password); !ok)
+        return ok;
+    if (role == Role::Dispatcher && area.trimmed().isEmpty())
+        return fail(Reason::InvalidArea, QStringLiteral("A dispatcher belongs to a dispatch area; name one."));
+    QVariant area_id;
+    if (!area.trimmed().isEmpty()) {
+        const auto id = areaId(area);
+        if (!id)
+            return std::unexpected(id.error());
+        area_id = *id;
+    }
+    const auto hash = PasswordHasher::hash(password);
+    if (!hash)
+        return std::unexpected(hash.error());
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    const auto existing = find(*name);
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (*existing)
+        return fail(Reason::UserExists, QStringLiteral("User %1 exists already.").arg(*name));
+    auto r = m_sql.run(QStringLiteral("INSERT INTO users(username, password_hash, role, area_id, created_at, "
+                                      "created_by) VALUES (?, ?, ?, ?, ?, ?)"),
+                       {*name, *hash, roleName(role), area_id, isoUtc(m_clock.now()), actor.user},
+                       QStringLiteral("creating a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (auto a = audit(actor.user, station, QStringLiteral("user.create"), *name, {},
+                       {{QStringLiteral("role"), roleName(role)}, {QStringLiteral("area"), area.trimmed()}});
+        !a)
+        return a;
+    return tx->commit();
+}
+
+Result<void> AccountService::setRole(const Actor &actor, const QString &station, const QString &username, Role role)
+{
+    if (!isAllowed(actor.role, Permission::Administer))
+        return std::unexpected(notAdmin(actor));
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    const auto user = find(username);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!*user)
+        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(username.left(32)));
+    const auto admins = activeAdmins();
+    if (!admins)
+        return std::unexpected(admins.error());
+    if (auto ok = checkUserChange(UserChange{actor.user, (*user)->username, (*user)->role, (*user)->enabled, role,
+                                             std::nullopt, *admins});
+        !ok)
+        return ok;
+    auto r = m_sql.run(QStringLiteral("UPDATE users SET role = ? WHERE username = ?"), {roleName(role), (*user)->username},
+                       QStringLiteral("changing a role"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (auto a = audit(actor.user, station, QStringLiteral("user.role"), (*user)->username,
+                       {{QStringLiteral("role"), roleName((*user)->role)}}, {{QStringLiteral("role"), roleName(role)}});
+        !a)
+        return a;
+    return tx->commit();
+}
+
+Result<void> AccountService::setEnabled(const Actor &actor, const QString &station, const QString &username,
+                                        bool enabled)
+{
+    if (!isAllowed(actor.role, Permission::Administer))
+        return std::unexpected(notAdmin(actor));
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    const auto user = find(username);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!*user)
+        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(username.left(32)));
+    const auto admins = activeAdmins();
+    if (!admins)
+        return std::unexpected(admins.error());
+    if (auto ok = checkUserChange(UserChange{actor.user, (*user)->username, (*user)->role, (*user)->enabled,
+                                             std::nullopt, enabled, *admins});
+        !ok)
+        return ok;
+    auto r = m_sql.run(QStringLiteral("UPDATE users SET enabled = ? WHERE username = ?"),
+                       {enabled ? 1 : 0, (*user)->username}, QStringLiteral("enabling or disabling a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (auto a = audit(actor.user, station, enabled ? QStringLiteral("user.enable") : QStringLiteral("user.disable"),
+                       (*user)->username, {{QStringLiteral("enabled"), (*user)->enabled}},
+                       {{QStringLiteral("enabled"), enabled}});
+        !a)
+        return a;
+    return tx->commit();
+}
+
+Result<void> AccountService::unlock(const Actor &actor, const QString &station, const QString &username)
+{
+    if (!isAllowed(actor.role, Permission::Administer))
+        return std::unexpected(notAdmin(actor));
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    const auto user = find(username);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!*user)
+        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(username.left(32)));
+    auto r = m_sql.run(QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?"),
+                       {(*user)->username}, QStringLiteral("unlocking a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (auto a = audit(actor.user, station, QStringLiteral("user.unlock"), (*user)->username, {}, {}); !a)
+        return a;
+    return tx->commit();
+}
+
+Result<void> AccountService::setPassword(const Actor &actor, const QString &station, const QString &username,
+                                         const QString &password)
+{
+    const auto name = normalizeUserName(username);
+    if (!name)
+        return std::unexpected(name.error());
+    if (*name != actor.user && !isAllowed(actor.role, Permission::Administer))
+        return fail(Reason::PermissionDenied, QStringLiteral("Only an admin sets another user's password."));
+    if (auto ok = checkPasswordPolicy(password); !ok)
+        return ok;
+    const auto hash = PasswordHasher::hash(password);
+    if (!hash)
+        return std::unexpected(hash.error());
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto r = m_sql.run(QStringLiteral("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL "
+                                      "WHERE username = ?"),
+                       {*hash, *name}, QStringLiteral("setting a password"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (r->affected() != 1)
+        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(*name));
+    if (auto a = audit(actor.user, station, QStringLiteral("user.password"), *name, {}, {{QStringLiteral("changed"), true}});
+        !a)
+        return a;
+    return tx->commit();
+}
+
+} // namespace tt

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "database/bagrepository.h"
+#include "database/billrepository.h"
+#include "database/historyrepository.h"
+#include "database/linkrepository.h"
+#include "database/settingsrepository.h"
+#include "database/statisticsrepository.h"
+
+namespace tt {
+
+class StatementCache;
+
+// The repositories of one connection, for code that works across aggregates in one transaction.
+struct Repositories
+{
+    explicit Repositories(StatementCache &sql)
+        : bags(sql), links(sql), bills(sql), history(sql), statistics(sql), settings(sql)
+    {
+    }
+
+    BagRepository bags;
+    LinkRepository links;
+    BillRepository bills;
+    HistoryRepository history;
+    StatisticsRepository statistics;
+    SettingsRepository settings;
+};
+
+} // namespace tt
