@@ -1,0 +1,3 @@
+#include "reports/reportslog.h"
+
+Q_LOGGING_CATEGORY(ttReports, "tt.reports")
