@@ -104,9 +104,9 @@ Result<void> BagRepository::setMeasuredWeight(qint64 id, std::optional<qint64> g
 
 Result<bool> BagRepository::hasHistory(qint64 id)
 {
-    auto r = m_sql.run(QStringLiteral("SELECT EXISTS(SELECT 1 FROM links WHERE parent_id = ?1 OR child_id = ?1) "
-                                      "OR EXISTS(SELECT 1 FROM bill_parents WHERE parent_id = ?1)"),
-                       {id}, QStringLiteral("checking a bag's history"));
+    auto r = m_sql.run(QStringLiteral("SELECT EXISTS(SELECT 1 FROM links WHERE parent_id = ? OR child_id = ?) "
+                                      "OR EXISTS(SELECT 1 FROM bill_parents WHERE parent_id = ?)"),
+                       {id, id, id}, QStringLiteral("checking a bag's history"));
     if (!r)
         return std::unexpected(r.error());
     return r->next() && r->number(0) != 0;
@@ -118,6 +118,18 @@ Result<void> BagRepository::remove(qint64 id)
     if (!r)
         return std::unexpected(r.error());
     return {};
+}
+
+Result<QList<BagRow>> BagRepository::search(const QString &text, int limit)
+{
+    auto r = m_sql.run(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM bags WHERE instr(code, ?) > 0 ORDER BY code LIMIT ?"),
+                       {text, limit}, QStringLiteral("searching bags"));
+    if (!r)
+        return std::unexpected(r.error());
+    QList<BagRow> out;
+    while (r->next())
+        out.append(readBag(*r));
+    return out;
 }
 
 } // namespace tt

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -57,6 +58,8 @@ public:
     // True when links or bill lines refer to the bag (its history must stay).
     Result<bool> hasHistory(qint64 id);
     Result<void> remove(qint64 id);
+    // Bags whose code contains text (normalised), in code order, at most limit.
+    Result<QList<BagRow>> search(const QString &text, int limit);
 
 private:
     StatementCache &m_sql;

@@ -159,9 +159,9 @@ Result<QList<BillRow>> BillRepository::list(const BillListFilter &f)
 {
     const QString status = f.status ? billStatusName(*f.status) : QString();
     auto r = m_sql.run(QStringLiteral("SELECT ") + kColumns
-                           + QStringLiteral(" FROM bills b WHERE (?1 = '' OR b.status = ?1) AND (?2 = '' OR "
-                                            "instr(b.bill_code, ?2) > 0) ORDER BY b.id DESC LIMIT ?3"),
-                       {status, f.search.toUpper(), f.limit}, QStringLiteral("listing bills"));
+                           + QStringLiteral(" FROM bills b WHERE (? = '' OR b.status = ?) AND (? = '' OR "
+                                            "instr(b.bill_code, ?) > 0) ORDER BY b.id DESC LIMIT ?"),
+                       {status, status, f.search.toUpper(), f.search.toUpper(), f.limit}, QStringLiteral("listing bills"));
     if (!r)
         return std::unexpected(r.error());
     QList<BillRow> out;

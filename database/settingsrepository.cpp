@@ -27,8 +27,8 @@ Result<qint64> SettingsRepository::number(const QString &key, qint64 fallback)
 
 Result<void> SettingsRepository::setValue(const QString &key, const QString &value)
 {
-    auto r = m_sql.run(QStringLiteral("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE "
-                                      "SET value = ?2"),
+    auto r = m_sql.run(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                                      "SET value = excluded.value"),
                        {key, value}, QStringLiteral("saving setting %1").arg(key));
     if (!r)
         return std::unexpected(r.error());

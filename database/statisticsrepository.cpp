@@ -6,8 +6,8 @@ namespace tt {
 
 Result<void> StatisticsRepository::addToTotal(const QString &metric, qint64 delta)
 {
-    auto r = m_sql.run(QStringLiteral("INSERT INTO stat_totals(metric, value) VALUES (?1, ?2) ON CONFLICT(metric) DO "
-                                      "UPDATE SET value = value + ?2"),
+    auto r = m_sql.run(QStringLiteral("INSERT INTO stat_totals(metric, value) VALUES (?, ?) ON CONFLICT(metric) DO "
+                                      "UPDATE SET value = value + excluded.value"),
                        {metric, delta}, QStringLiteral("updating statistics"));
     if (!r)
         return std::unexpected(r.error());
@@ -17,8 +17,8 @@ Result<void> StatisticsRepository::addToTotal(const QString &metric, qint64 delt
 Result<void> StatisticsRepository::addToDaily(const QDate &day, const QString &station, const QString &metric,
                                               qint64 delta)
 {
-    auto r = m_sql.run(QStringLiteral("INSERT INTO stat_daily(day, station, metric, value) VALUES (?1, ?2, ?3, ?4) "
-                                      "ON CONFLICT(day, station, metric) DO UPDATE SET value = value + ?4"),
+    auto r = m_sql.run(QStringLiteral("INSERT INTO stat_daily(day, station, metric, value) VALUES (?, ?, ?, ?) "
+                                      "ON CONFLICT(day, station, metric) DO UPDATE SET value = value + excluded.value"),
                        {day.toString(Qt::ISODate), station, metric, delta}, QStringLiteral("updating statistics"));
     if (!r)
         return std::unexpected(r.error());

@@ -1,0 +1,193 @@
+#include "cli/clicontext.h"
+
+#include <QJsonDocument>
+#include <QSysInfo>
+
+#include "core/clock.h"
+#include "database/accountservice.h"
+#include "database/sqliteconnection.h"
+#include "database/sqlitestore.h"
+
+#include <cstdio>
+
+namespace tt {
+
+int exitCodeFor(Reason reason)
+{
+    switch (reason) {
+    case Reason::None:
+        return ExitOk;
+    case Reason::BadCredentials:
+    case Reason::AccountDisabled:
+    case Reason::SessionExpired:
+        return ExitBadCredentials;
+    case Reason::AccountLocked:
+        return ExitLocked;
+    case Reason::PermissionDenied:
+        return ExitPermissionDenied;
+    case Reason::DatabaseError:
+        return ExitUnreachable;
+    default:
+        return ExitRejected;
+    }
+}
+
+CliContext::CliContext(GlobalOptions options, QTextStream &out, QTextStream &err)
+    : m_options(std::move(options))
+    , m_out(out)
+    , m_err(err)
+{
+    m_stdin.open(stdin, QIODevice::ReadOnly);
+}
+
+CliContext::~CliContext() = default;
+
+QString CliContext::station() const
+{
+    if (!m_options.station.isEmpty())
+        return m_options.station;
+    return QStringLiteral("cli@") + QSysInfo::machineHostName();
+}
+
+Result<SqliteStore *> CliContext::store(bool create)
+{
+    if (m_store)
+        return m_store.get();
+    QString db = m_options.db;
+    QString path;
+    if (db.isEmpty())
+        path = defaultDatabasePath();
+    else if (db.startsWith(QLatin1String("sqlite:")))
+        path = db.mid(7);
+    else if (db.startsWith(QLatin1String("postgresql://")) || db.startsWith(QLatin1String("postgres://")))
+        return tt::fail(Reason::DatabaseError,
+                    QStringLiteral("PostgreSQL (central mode) is not available in this build; use --db sqlite:PATH."));
+    else
+        return tt::fail(Reason::InvalidInput,
+                    QStringLiteral("--db takes sqlite:PATH or postgresql://USER:PASS@HOST:PORT/DB, not \"%1\".")
+                        .arg(db.left(80)));
+    if (path.isEmpty())
+        return tt::fail(Reason::InvalidInput, QStringLiteral("--db sqlite: needs a file path."));
+    if (!create && path != u":memory:" && !QFile::exists(path))
+        return tt::fail(Reason::DatabaseError,
+                    QStringLiteral("There is no database at %1; create it with `tracetrack-cli --db sqlite:%1 init "
+                                   "--admin NAME`.")
+                        .arg(path));
+    SqliteStoreOptions options;
+    options.create = create;
+    auto store = SqliteStore::open(path, options);
+    if (!store)
+        return std::unexpected(store.error());
+    m_store = std::move(*store);
+    return m_store.get();
+}
+
+std::optional<QByteArray> CliContext::readInputLine()
+{
+    if (!m_stdin.isOpen() || m_stdin.atEnd())
+        return std::nullopt;
+    QByteArray line = m_stdin.readLine();
+    if (line.isEmpty() && m_stdin.atEnd())
+        return std::nullopt;
+    if (line.endsWith('\n'))
+        line.chop(1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return line;
+}
+
+Result<QString> CliContext::password()
+{
+    if (m_options.passwordStdin) {
+        const auto line = readInputLine();
+        if (!line)
+            return tt::fail(Reason::BadCredentials, QStringLiteral("--password-stdin: no password on standard input."));
+        return QString::fromUtf8(*line);
+    }
+    const QByteArray env = qgetenv("TRACETRACK_PASSWORD");
+    if (env.isNull())
+        return tt::fail(Reason::BadCredentials,
+                    QStringLiteral("No password: set TRACETRACK_PASSWORD or use --password-stdin."));
+    return QString::fromUtf8(env);
+}
+
+std::optional<QString> CliContext::secret(const char *envName)
+{
+    const QByteArray env = qgetenv(envName);
+    if (!env.isNull())
+        return QString::fromUtf8(env);
+    const auto line = readInputLine();
+    if (!line)
+        return std::nullopt;
+    return QString::fromUtf8(*line);
+}
+
+Result<Actor> CliContext::login()
+{
+    if (m_options.user.isEmpty())
+        return tt::fail(Reason::BadCredentials, QStringLiteral("No user: use --user NAME or set TRACETRACK_USER."));
+    auto s = store();
+    if (!s)
+        return std::unexpected(s.error());
+    const auto pw = password();
+    if (!pw)
+        return std::unexpected(pw.error());
+    AccountService accounts((*s)->statements(), (*s)->clock());
+    return accounts.login(m_options.user, *pw, station());
+}
+
+int CliContext::execute(CommandBody body)
+{
+    const auto actor = login();
+    if (!actor)
+        return fail(actor.error());
+    auto s = store();
+    const Outcome o = (*s)->execute(makeCommand(*actor, station(), (*s)->clock(), std::move(body)));
+    printOutcome(o);
+    return o.result == ResultKind::Rejected ? exitCodeFor(o.reason) : int(ExitOk);
+}
+
+void CliContext::print(const QJsonObject &json, const QString &text)
+{
+    if (m_options.json)
+        m_out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << '\n';
+    else
+        m_out << text << '\n';
+    m_out.flush();
+}
+
+void CliContext::printOutcome(const Outcome &o)
+{
+    const QString tag = o.result == ResultKind::Ok          ? QStringLiteral("OK        ")
+                        : o.result == ResultKind::Duplicate ? QStringLiteral("DUPLICATE ")
+                        : o.result == ResultKind::Queued    ? QStringLiteral("QUEUED    ")
+                                                            : QStringLiteral("REJECTED  ");
+    QString text = tag + o.message;
+    if (o.result == ResultKind::Rejected)
+        text += QStringLiteral(" [%1]").arg(reasonName(o.reason));
+    print(o.toJson(), text);
+}
+
+int CliContext::fail(const Error &error)
+{
+    if (m_options.json) {
+        m_out << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("result"), QStringLiteral("error")},
+                                                             {QStringLiteral("reason"), reasonName(error.reason)},
+                                                             {QStringLiteral("message"), error.message}})
+                                       .toJson(QJsonDocument::Compact))
+              << '\n';
+        m_out.flush();
+    }
+    m_err << "tracetrack-cli: " << error.message << '\n';
+    m_err.flush();
+    return exitCodeFor(error.reason);
+}
+
+int CliContext::usage(const QString &message)
+{
+    m_err << "tracetrack-cli: " << message << "\nSee `tracetrack-cli help`.\n";
+    m_err.flush();
+    return ExitUsage;
+}
+
+} // namespace tt

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QFile>
+#include <QJsonObject>
+#include <QString>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+#include "core/command.h"
+#include "core/error.h"
+#include "core/outcome.h"
+
+namespace tt {
+
+class SqliteStore;
+
+// BRIEF §9 exit codes.
+enum ExitCode {
+    ExitOk = 0,
+    ExitRejected = 1,
+    ExitUsage = 2,
+    ExitBadCredentials = 3,
+    ExitLocked = 4,
+    ExitPermissionDenied = 5,
+    ExitUnreachable = 6,
+};
+
+int exitCodeFor(Reason reason);
+
+// Options that apply to every command.
+struct GlobalOptions
+{
+    QString db;           // --db / TRACETRACK_DB; empty: the desktop app's embedded database
+    QString user;         // --user / TRACETRACK_USER
+    bool passwordStdin = false;
+    bool json = false;
+    QString station;      // --station / TRACETRACK_STATION; default cli@<host>
+};
+
+// What every command works with: the options, the database, the acting user and the output.
+class CliContext
+{
+public:
+    CliContext(GlobalOptions options, QTextStream &out, QTextStream &err);
+    ~CliContext();
+
+    const GlobalOptions &options() const { return m_options; }
+    bool json() const { return m_options.json; }
+    QString station() const;
+
+    // Opens the SQLite database named by --db (created only when create is true).
+    Result<SqliteStore *> store(bool create = false);
+    // Logs in --user with the password from TRACETRACK_PASSWORD or the first stdin line.
+    Result<Actor> login();
+    // A further secret (a new user's password): TRACETRACK_NEW_PASSWORD or the next stdin line.
+    std::optional<QString> secret(const char *envName);
+
+    // One line of stdin (without the line end); absent at end of input.
+    std::optional<QByteArray> readInputLine();
+
+    // Logs in, executes one command on the store, prints its outcome; returns 0 for ok and
+    // duplicate, else the exit code of the reason.
+    int execute(CommandBody body);
+
+    // Prints a result: the JSON object with --json, else the text.
+    void print(const QJsonObject &json, const QString &text);
+    void printOutcome(const Outcome &outcome);
+    // Prints the error to stderr (and as JSON on stdout with --json); returns its exit code.
+    int fail(const Error &error);
+    int usage(const QString &message);
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+private:
+    Result<QString> password();
+
+    GlobalOptions m_options;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QFile m_stdin;
+    std::unique_ptr<SqliteStore> m_store;
+};
+
+} // namespace tt
