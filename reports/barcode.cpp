@@ -1,5 +1,7 @@
 #include "reports/barcode.h"
 
+#include "reports/sscc.h"
+
 #include <QLoggingCategory>
 #include <QPainter>
 #include <QRegularExpression>
@@ -42,6 +44,13 @@ Result<Barcode> Barcode::encode(Symbology symbology, const QString &content)
     b.m_content = content;
 
     if (isGs1(symbology)) {
+        // zint checks the GS1 syntax but not the SSCC check digit: verify it here.
+        static const QRegularExpression sscc(QStringLiteral("\\(00\\)(\\d{18})"));
+        for (auto it = sscc.globalMatch(content); it.hasNext();) {
+            const auto m = it.next();
+            if (auto s = Sscc::fromDigits(m.capturedView(1)); !s)
+                return std::unexpected(s.error());
+        }
         std::unique_ptr<zint_symbol, ZintDeleter> sym(ZBarcode_Create());
         if (!sym)
             return fail(Reason::InvalidInput, QStringLiteral("Out of memory"));

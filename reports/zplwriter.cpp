@@ -55,7 +55,7 @@ Result<QString> ZplWriter::label(const Label &label) const
         const bool gs1 = label.symbology == Symbology::Gs1_128;
         // Mode A: the printer picks subsets; mode D: GS1-128, FNC1 and AI parentheses handled.
         z += QStringLiteral("^BY%1\n^FO%2,%3^BCN,%4,N,N,N,%5^FH_^FD%6^FS\n")
-                 .arg(module).arg(x).arg(m + titleH).arg(barH).arg(gs1 ? u'D' : u'A')
+                 .arg(module).arg(x).arg(m + titleH).arg(barH).arg(gs1 ? QChar(u'D') : QChar(u'A'))
                  .arg(fieldData(label.content));
         z += textField(m, m + titleH + barH + 2, textH - 2, w - 2 * m, label.text(), true);
         if (linesH > 0)
