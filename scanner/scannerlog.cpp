@@ -1,0 +1,7 @@
+#include "scanner/scannerlog.h"
+
+namespace tt {
+
+Q_LOGGING_CATEGORY(lcScanner, "tt.scanner")
+
+} // namespace tt

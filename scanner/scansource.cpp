@@ -1,0 +1,7 @@
+#include "scanner/scansource.h"
+
+namespace tt {
+
+ScanSource::~ScanSource() = default;
+
+} // namespace tt
