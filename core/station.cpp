@@ -86,8 +86,11 @@ Outcome Station::handleCommandCode(int actionValue, const QString &argument, con
 {
     using Action = InterpretedScan::Action;
     switch (Action(actionValue)) {
-    case Action::Undo:
-        return execute(cmd::UndoLastLink{}, shown);
+    case Action::Undo: {
+        Outcome o = execute(cmd::UndoLastLink{}, shown);
+        o.code = shown;
+        return o;
+    }
     case Action::Done: {
         Outcome o = withContext(Outcome{});
         o.result = ResultKind::Ok;
@@ -119,7 +122,11 @@ Outcome Station::handleCommandCode(int actionValue, const QString &argument, con
                 Error{Reason::NoBillSelected,
                       QStringLiteral("No bill is selected; scan TT:BILL:<id> first.")},
                 shown));
-        return execute(cmd::CompleteBill{m_bill}, shown);
+        {
+            Outcome o = execute(cmd::CompleteBill{m_bill}, shown);
+            o.code = shown;
+            return o;
+        }
     case Action::None:
         break;
     }

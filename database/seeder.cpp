@@ -94,6 +94,13 @@ Result<SeedReport> Seeder::run(const SeedPlan &plan, const std::function<void(qi
     auto tx = TransactionGuard::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
+    {
+        // Links are written in batches that may precede their children's batch: check foreign
+        // keys at commit.
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")))
+            return std::unexpected(databaseError(QStringLiteral("seeding"), q));
+    }
     const QString at = isoUtc(QDateTime::currentDateTimeUtc());
     const qint64 childWeight = 1000;
     const int k = plan.childrenPerParent;
