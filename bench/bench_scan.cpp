@@ -1,9 +1,11 @@
 // P1: scan → feedback on the embedded store, durable commit included (WAL, synchronous=FULL).
 // Drives tt::Station exactly as the GUI and the CLI do: a parent, then its children, repeated.
-// Usage: bench_scan [--scans N] [--dir DIR]
+// Usage: bench_scan [--scans N] [--dir DIR] [--sync full|normal|off]
+// --sync other than full (the product's setting) separates the disk's flush cost from the CPU cost.
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -26,6 +28,9 @@ int main(int argc, char *argv[])
         out << "cannot open: " << store.error().message << '\n';
         return 1;
     }
+    const QString sync = tt::bench::stringArgument(args, QStringLiteral("--sync"), QStringLiteral("full"));
+    QSqlQuery((*store)->database()).exec(QStringLiteral("PRAGMA synchronous = ") + sync);
+    out << "synchronous = " << sync << '\n';
     tt::Station station(**store, (*store)->clock(), tt::Actor{QStringLiteral("bench"), tt::Role::Dispatcher},
                         QStringLiteral("bench-1"));
     tt::bench::Latencies all;
