@@ -29,12 +29,18 @@ Result<void> checkPasswordPolicy(const QString &password)
 
 Result<QString> normalizeUserName(const QString &name)
 {
-    const QString n = name.trimmed().toLower();
+    const QString trimmed = name.trimmed();
     const auto bad = [&] {
         return fail(Reason::InvalidUserName,
                     QStringLiteral("A user name has 2–32 characters: a letter first, then letters, digits, "
                                    "'.', '_' or '-'."));
     };
+    // Checked before lower-casing: the Kelvin sign lower-cases to a plain 'k'.
+    for (const QChar c : trimmed) {
+        if (c.unicode() > 0x7E)
+            return bad();
+    }
+    const QString n = trimmed.toLower();
     if (n.size() < 2 || n.size() > 32)
         return bad();
     for (qsizetype i = 0; i < n.size(); ++i) {

@@ -16,6 +16,22 @@ bool isInvisible(char32_t c)
         || c == 0x180E;
 }
 
+// Upper-cases one character. A non-ASCII character whose upper-case form is plain ASCII (long s
+// → S, dotless i → I, sharp s → SS, ligature ff → FF) keeps its own form, so that a look-alike
+// never turns into a valid code.
+QString upperCased(char32_t c)
+{
+    const QString one = QString::fromUcs4(&c, 1);
+    const QString upper = one.toUpper();
+    if (c < 0x80)
+        return upper;
+    for (const QChar u : upper) {
+        if (u.unicode() >= 0x80)
+            return upper;
+    }
+    return one;
+}
+
 QString normalizeImpl(QStringView raw, bool keepGs)
 {
     QString out;
@@ -46,9 +62,9 @@ QString normalizeImpl(QStringView raw, bool keepGs)
         if (pendingSpace && !out.isEmpty())
             out.append(QLatin1Char(' '));
         pendingSpace = false;
-        out.append(QString::fromUcs4(&c, 1));
+        out.append(upperCased(c));
     }
-    return out.toUpper();
+    return out;
 }
 
 } // namespace
