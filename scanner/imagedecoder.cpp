@@ -5,21 +5,28 @@
 
 #include <ZXing/ReadBarcode.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace tt {
 
-QList<DecodedCode> ImageDecoder::decode(const QImage &image)
+namespace {
+
+// One ZXing pass over a grey image; positions are scaled by `scale` back to the original.
+void readPass(const QImage &gray, ZXing::Binarizer binarizer, qreal scale, QList<DecodedCode> &out,
+              QPoint offset = {}, ZXing::BarcodeFormats formats = {})
 {
-    QList<DecodedCode> out;
-    if (image.isNull())
-        return out;
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
     const ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum,
                                 int(gray.bytesPerLine()));
     ZXing::DecodeHints hints;
     hints.setTryHarder(true);
     hints.setTryRotate(true);
-    hints.setTryDownscale(true);
+    // ZXing 1.4's own image pyramid compares linear results with an assert that fires (and
+    // aborts, Debian builds keep asserts) for codes found on several lines; we scale ourselves.
+    hints.setTryDownscale(false);
+    hints.setBinarizer(binarizer);
     hints.setMaxNumberOfSymbols(255);
+    hints.setFormats(formats);
     const ZXing::Results results = ZXing::ReadBarcodes(view, hints);
     for (const ZXing::Result &r : results) {
         if (!r.isValid())
@@ -37,8 +44,56 @@ QList<DecodedCode> ImageDecoder::decode(const QImage &image)
             minY = qMin(minY, p[i].y);
             maxY = qMax(maxY, p[i].y);
         }
-        code.box = QRect(QPoint(minX, minY), QPoint(maxX, maxY));
-        out.append(code);
+        code.box = QRect(QPoint(qRound(minX * scale), qRound(minY * scale)),
+                         QPoint(qRound(maxX * scale), qRound(maxY * scale)))
+                       .translated(offset);
+        // The same symbol found again in another pass: same content, overlapping place.
+        const bool known = std::any_of(out.cbegin(), out.cend(), [&code](const DecodedCode &c) {
+            return c.text == code.text && c.format == code.format
+                && c.box.adjusted(-8, -8, 8, 8).intersects(code.box.adjusted(-8, -8, 8, 8));
+        });
+        if (!known)
+            out.append(code);
+    }
+}
+
+} // namespace
+
+QList<DecodedCode> ImageDecoder::decode(const QImage &image)
+{
+    QList<DecodedCode> out;
+    if (image.isNull())
+        return out;
+    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    readPass(gray, ZXing::Binarizer::LocalAverage, 1.0, out);
+    readPass(gray, ZXing::Binarizer::GlobalHistogram, 1.0, out);
+    // Strong sensor noise defeats the adaptive binarizers on linear codes; a fixed threshold
+    // still separates bars from spaces.
+    readPass(gray, ZXing::Binarizer::FixedThreshold, 1.0, out);
+    // ZXing 1.4 finds DataMatrix symbols only where they cross the image's middle row: sweep
+    // that row over the image with strips so that labels anywhere in a picture are found.
+    constexpr int kStep = 24;
+    if (gray.height() > 10 * kStep) {
+        const int stripHeight = qMin(gray.height(), 480);
+        QImage strip(gray.width(), stripHeight, QImage::Format_Grayscale8);
+        for (int centre = kStep / 2; centre < gray.height(); centre += kStep) {
+            const int top = centre - stripHeight / 2;
+            strip.fill(255);
+            for (int y = qMax(0, top); y < qMin(gray.height(), top + stripHeight); ++y)
+                std::memcpy(strip.scanLine(y - top), gray.constScanLine(y), size_t(gray.width()));
+            readPass(strip, ZXing::Binarizer::LocalAverage, 1.0, out, QPoint(0, top), ZXing::BarcodeFormat::DataMatrix);
+        }
+    }
+    // Smaller copies: large photos, and smoothing away sensor noise.
+    QImage smaller = gray;
+    qreal scale = 1.0;
+    while (qMin(smaller.width(), smaller.height()) >= 160) {
+        smaller = smaller.scaled(smaller.width() / 2, smaller.height() / 2, Qt::IgnoreAspectRatio,
+                                 Qt::SmoothTransformation);
+        scale *= 2;
+        readPass(smaller, ZXing::Binarizer::LocalAverage, scale, out);
+        if (scale >= 4)
+            break;
     }
     return out;
 }
