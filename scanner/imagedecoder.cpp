@@ -57,6 +57,37 @@ void readPass(const QImage &gray, ZXing::Binarizer binarizer, qreal scale, QList
     }
 }
 
+// ZXing 1.4 finds DataMatrix symbols only where they cross the image's middle row or
+// column: sweep those over the image with strips so that labels anywhere are found.
+void sweepDataMatrix(const QImage &gray, qreal scale, QList<DecodedCode> &out)
+{
+    constexpr int kStep = 32; // smaller than the smallest symbol we expect (10 modules × 3 px)
+    if (gray.height() > 3 * kStep) {
+        const int stripHeight = qMin(gray.height(), 480);
+        QImage strip(gray.width(), stripHeight, QImage::Format_Grayscale8);
+        for (int centre = kStep / 2; centre < gray.height(); centre += kStep) {
+            const int top = centre - stripHeight / 2;
+            strip.fill(255);
+            for (int y = qMax(0, top); y < qMin(gray.height(), top + stripHeight); ++y)
+                std::memcpy(strip.scanLine(y - top), gray.constScanLine(y), size_t(gray.width()));
+            readPass(strip, ZXing::Binarizer::LocalAverage, scale, out, QPoint(0, qRound(top * scale)), ZXing::BarcodeFormat::DataMatrix);
+        }
+    }
+    if (gray.width() > 3 * kStep) {
+        const int stripWidth = qMin(gray.width(), 480);
+        QImage strip(stripWidth, gray.height(), QImage::Format_Grayscale8);
+        for (int centre = kStep / 2; centre < gray.width(); centre += kStep) {
+            const int left = centre - stripWidth / 2;
+            strip.fill(255);
+            const int from = qMax(0, left);
+            const int to = qMin(gray.width(), left + stripWidth);
+            for (int y = 0; y < gray.height(); ++y)
+                std::memcpy(strip.scanLine(y) + (from - left), gray.constScanLine(y) + from, size_t(to - from));
+            readPass(strip, ZXing::Binarizer::LocalAverage, scale, out, QPoint(qRound(left * scale), 0), ZXing::BarcodeFormat::DataMatrix);
+        }
+    }
+}
+
 } // namespace
 
 QList<DecodedCode> ImageDecoder::decode(const QImage &image)
@@ -70,20 +101,7 @@ QList<DecodedCode> ImageDecoder::decode(const QImage &image)
     // Strong sensor noise defeats the adaptive binarizers on linear codes; a fixed threshold
     // still separates bars from spaces.
     readPass(gray, ZXing::Binarizer::FixedThreshold, 1.0, out);
-    // ZXing 1.4 finds DataMatrix symbols only where they cross the image's middle row: sweep
-    // that row over the image with strips so that labels anywhere in a picture are found.
-    constexpr int kStep = 24;
-    if (gray.height() > 10 * kStep) {
-        const int stripHeight = qMin(gray.height(), 480);
-        QImage strip(gray.width(), stripHeight, QImage::Format_Grayscale8);
-        for (int centre = kStep / 2; centre < gray.height(); centre += kStep) {
-            const int top = centre - stripHeight / 2;
-            strip.fill(255);
-            for (int y = qMax(0, top); y < qMin(gray.height(), top + stripHeight); ++y)
-                std::memcpy(strip.scanLine(y - top), gray.constScanLine(y), size_t(gray.width()));
-            readPass(strip, ZXing::Binarizer::LocalAverage, 1.0, out, QPoint(0, top), ZXing::BarcodeFormat::DataMatrix);
-        }
-    }
+    sweepDataMatrix(gray, 1.0, out);
     // Smaller copies: large photos, and smoothing away sensor noise.
     QImage smaller = gray;
     qreal scale = 1.0;
@@ -92,6 +110,8 @@ QList<DecodedCode> ImageDecoder::decode(const QImage &image)
                                  Qt::SmoothTransformation);
         scale *= 2;
         readPass(smaller, ZXing::Binarizer::LocalAverage, scale, out);
+        if (scale == 2)
+            sweepDataMatrix(smaller, scale, out);
         if (scale >= 4)
             break;
     }
