@@ -24,7 +24,7 @@ struct InterpretedScan
     bool gs1 = false;                      // the scan was a GS1 element string
     QString gs1Text;                       // its human-readable form "(00)…(3103)001250"
     Error error;                           // Kind::Invalid
-    QString shown; // printable form of the input for messages (≤ 60 chars)
+    QString shown;                         // printable form of the input for messages (≤ 60 chars)
 };
 
 // Normalises the raw text, recognises TT: command codes, AIM prefixes and GS1 element strings,
