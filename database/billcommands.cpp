@@ -34,6 +34,16 @@ Result<BillLookup> lookupBill(CommandContext &ctx, const QString &raw)
     return BillLookup{*id, *row};
 }
 
+// A parent code named by a bill command, normalised; invalid_code for what can never be a bag
+// code (empty, too long, look-alikes), so that hostile input is not echoed back in full.
+Result<QString> parentCodeOf(const QString &raw)
+{
+    const QString code = normalizeBagCode(raw);
+    if (code.isEmpty() || code.size() > kMaxCodeLength || hasNonAsciiCharacters(code))
+        return fail(Reason::InvalidCode, QStringLiteral("\"%1\" is not a bag code.").arg(code.left(60)));
+    return code;
+}
+
 Error unknownBill(const QString &id)
 {
     return Error{Reason::UnknownBill, QStringLiteral("There is no bill %1.").arg(id)};
@@ -113,7 +123,10 @@ Result<Outcome> applyAddParentToBill(CommandContext &ctx, const cmd::AddParentTo
     const auto bill = lookupBill(ctx, c.billId);
     if (!bill)
         return std::unexpected(bill.error());
-    const QString code = normalizeBagCode(c.parentCode);
+    const auto parentCode = parentCodeOf(c.parentCode);
+    if (!parentCode)
+        return std::unexpected(parentCode.error());
+    const QString code = *parentCode;
     auto parent = ctx.repo.bags.find(code);
     if (!parent)
         return std::unexpected(parent.error());
@@ -188,7 +201,10 @@ Result<Outcome> applyRemoveParentFromBill(CommandContext &ctx, const cmd::Remove
         return std::unexpected(bill.error());
     if (!bill->row)
         return std::unexpected(unknownBill(bill->id));
-    const QString code = normalizeBagCode(c.parentCode);
+    const auto parentCode = parentCodeOf(c.parentCode);
+    if (!parentCode)
+        return std::unexpected(parentCode.error());
+    const QString code = *parentCode;
     auto parent = ctx.repo.bags.find(code);
     if (!parent)
         return std::unexpected(parent.error());
@@ -204,10 +220,7 @@ Result<Outcome> applyRemoveParentFromBill(CommandContext &ctx, const cmd::Remove
         return std::unexpected(ok.error());
     const BagRow &p = **parent;
     const BillRow before = *bill->row;
-    if (auto r = ctx.repo.bills.removeParent(before.id, p.id); !r)
-        return std::unexpected(r.error());
-    if (auto r = ctx.repo.bills.adjustTotals(before.id, -1, -p.contentsWeightG, -p.expectedWeightG); !r)
-        return std::unexpected(r.error());
+    // Reopen first: a completed bill must stay full (CHECK status = 'open' OR parent_count = capacity).
     const bool reopened = before.status == BillStatus::Completed;
     if (reopened) {
         if (auto r = ctx.repo.bills.setStatus(before.id, BillStatus::Open, ctx.at(), ctx.user()); !r)
@@ -215,6 +228,10 @@ Result<Outcome> applyRemoveParentFromBill(CommandContext &ctx, const cmd::Remove
         if (auto r = countStatus(ctx, BillStatus::Completed, BillStatus::Open); !r)
             return std::unexpected(r.error());
     }
+    if (auto r = ctx.repo.bills.removeParent(before.id, p.id); !r)
+        return std::unexpected(r.error());
+    if (auto r = ctx.repo.bills.adjustTotals(before.id, -1, -p.contentsWeightG, -p.expectedWeightG); !r)
+        return std::unexpected(r.error());
     if (auto r = ctx.audit(QStringLiteral("bill.remove_parent"), QStringLiteral("bill"), bill->id,
                            {{QStringLiteral("parent"), code}, {QStringLiteral("status"), billStatusName(before.status)}},
                            {{QStringLiteral("status"), QStringLiteral("open")}});

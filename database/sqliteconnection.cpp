@@ -61,6 +61,8 @@ Result<void> checkForeign(const QString &path, const QString &connectionName)
 Result<QSqlDatabase> openSqlite(const QString &path, const QString &connectionName,
                                 const SqliteOpenOptions &options)
 {
+    if (path.trimmed().isEmpty())
+        return fail(Reason::DatabaseError, QStringLiteral("No database file was named."));
     const bool memory = path == u":memory:";
     if (!memory) {
         const QFileInfo info(path);

@@ -13,10 +13,9 @@ bool isTriggerStart(const QString &statement)
     return re.match(statement).hasMatch();
 }
 
-bool endsWithEnd(const QString &statement)
+bool isWordChar(QChar c)
 {
-    static const QRegularExpression re(QStringLiteral("\\bEND\\s*$"), QRegularExpression::CaseInsensitiveOption);
-    return re.match(statement).hasMatch();
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
 }
 
 } // namespace
@@ -27,11 +26,13 @@ QStringList splitSqlScript(const QString &script)
     QString current;
     const qsizetype n = script.size();
     qsizetype i = 0;
+    int blockDepth = 0; // open BEGIN and CASE blocks of a CREATE TRIGGER statement
     const auto flush = [&] {
         const QString s = current.trimmed();
         if (!s.isEmpty())
             out.append(s);
         current.clear();
+        blockDepth = 0;
     };
     while (i < n) {
         const QChar c = script.at(i);
@@ -76,8 +77,23 @@ QStringList splitSqlScript(const QString &script)
                 continue;
             }
         }
+        if (c.isLetter() || c == QLatin1Char('_')) {
+            qsizetype j = i + 1;
+            while (j < n && isWordChar(script.at(j)))
+                ++j;
+            const QStringView word = QStringView(script).mid(i, j - i);
+            current.append(word);
+            i = j;
+            if (word.compare(u"BEGIN", Qt::CaseInsensitive) == 0 || word.compare(u"CASE", Qt::CaseInsensitive) == 0) {
+                if (isTriggerStart(current))
+                    ++blockDepth;
+            } else if (word.compare(u"END", Qt::CaseInsensitive) == 0 && blockDepth > 0) {
+                --blockDepth;
+            }
+            continue;
+        }
         if (c == QLatin1Char(';')) {
-            if (isTriggerStart(current) && !endsWithEnd(current.trimmed())) {
+            if (blockDepth > 0) {
                 current.append(c);
                 ++i;
                 continue;
