@@ -30,7 +30,7 @@ struct EodGroup
 };
 
 // The end-of-day summary (BRIEF §6): a plain value filled by the database (EodQuery) and
-// rendered by EodReport. The day is a calendar day in the business time zone.
+// rendered by EodReport. Header-only so that database/ can fill it without linking reports/. The day is a calendar day in the business time zone.
 struct EodSummary
 {
     QDate day;
@@ -43,7 +43,11 @@ struct EodSummary
     QList<EodGroup> perArea;       // by name
 
     // [start, end) of the day in UTC; a day is 23 or 25 hours across a DST change.
-    static std::pair<QDateTime, QDateTime> utcBounds(QDate day, const QTimeZone &zone);
+    // startOfDay handles days that do not start at 00:00 (DST at midnight).
+    static std::pair<QDateTime, QDateTime> utcBounds(QDate day, const QTimeZone &zone)
+    {
+        return {day.startOfDay(zone).toUTC(), day.addDays(1).startOfDay(zone).toUTC()};
+    }
 };
 
 } // namespace tt

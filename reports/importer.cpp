@@ -188,6 +188,11 @@ Result<ImportSummary> Importer::run(RowSource &source, const ImportOptions &opti
         }
         if (!*more)
             break;
+        bool blank = true;
+        for (const QString &c : std::as_const(row))
+            blank = blank && c.trimmed().isEmpty();
+        if (blank)
+            continue; // spreadsheets leave empty rows; they are not data
         ++summary.rows;
         addRow(source.rowNumber(), row, summary);
         if (m_failed)
@@ -350,6 +355,9 @@ Result<void> Importer::addBillRow(Pending &p, ImportSummary &summary)
     const QString billKey = QStringLiteral("bill:") + *bill;
 
     bool billExists = m_newInBatch.contains(billKey);
+    if (billExists && m_batchBillCapacity.value(*bill) != capacity)
+        return fail(Reason::InvalidCapacity, QStringLiteral("Bill %1 is created with capacity %2 above, not %3.")
+                                                 .arg(*bill).arg(m_batchBillCapacity.value(*bill)).arg(capacity));
     if (!billExists) {
         auto existing = m_store.bill(*bill);
         if (!existing)
@@ -384,6 +392,7 @@ Result<void> Importer::addBillRow(Pending &p, ImportSummary &summary)
         }
         p.commands << enqueue(cmd::CreateBill{*bill, capacity});
         m_newInBatch.insert(billKey);
+        m_batchBillCapacity.insert(*bill, capacity);
     }
     if (parent) {
         p.commands << enqueue(cmd::AddParentToBill{*bill, *parent});
@@ -410,6 +419,7 @@ Result<void> Importer::flush(ImportSummary &summary)
     m_batch.clear();
     m_touched.clear();
     m_newInBatch.clear();
+    m_batchBillCapacity.clear();
     for (const Pending &p : std::as_const(pending)) {
         QString status, reason, message;
         if (p.error) {

@@ -49,7 +49,8 @@ struct ImportSummary
 // Store::executeBatch, so every rule of scanning applies (nothing is bypassed), in batches for
 // speed. Per row: ok, duplicate or error with the reason code and message.
 //
-// Files (header names are case-insensitive; unknown columns are ignored and reported):
+// Files (header names are case-insensitive; unknown columns are ignored and reported; rows
+// whose cells are all empty are skipped):
 //   bags:  code, [measured_weight_g]                    → RegisterBag
 //   links: parent_code, child_code, [child_weight_g]    → [RegisterBag parent] + LinkChild
 //   bills: bill_id, capacity, [parent_code], [status]   → [CreateBill] + [AddParentToBill];
@@ -108,6 +109,7 @@ private:
     QList<Pending> m_pending;
     QSet<QString> m_touched;        // codes and bill ids used by rows of the current batch
     QSet<QString> m_newInBatch;     // parents and bills created by rows of the current batch
+    QHash<QString, qint64> m_batchBillCapacity; // capacity of the bills created in the batch
     QHash<QString, qint64> m_completeBills; // bill id → last row asking for "completed"
     bool m_failed = false;
 };

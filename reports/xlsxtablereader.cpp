@@ -5,12 +5,9 @@
 #include <QHash>
 #include <QXmlStreamReader>
 
-#include <quazip.h>
-#include <quazipfile.h>
-#include <quazipfileinfo.h>
-
 #include "reports/formulaguard.h"
 #include "reports/reportslog.h"
+#include "reports/ziparchive.h"
 
 namespace tt {
 
@@ -18,47 +15,6 @@ namespace {
 
 constexpr qint64 kRatioCheckBytes = 1024 * 1024;
 constexpr qint64 kSmallPartBytes = 16 * 1024 * 1024; // workbook.xml, rels
-
-// Reads from a zip entry and fails once more than `limit` decompressed bytes came out, whatever
-// the entry's header declared.
-class BoundedDevice final : public QIODevice
-{
-public:
-    BoundedDevice(QIODevice *inner, qint64 limit) : m_inner(inner), m_limit(limit)
-    {
-        QIODevice::open(QIODevice::ReadOnly);
-    }
-    bool isSequential() const override { return true; }
-    bool exceeded() const { return m_exceeded; }
-    bool innerFailed() const { return m_innerFailed; }
-    qint64 total() const { return m_total; }
-
-protected:
-    qint64 readData(char *data, qint64 maxlen) override
-    {
-        if (m_exceeded || m_innerFailed)
-            return -1;
-        const qint64 n = m_inner->read(data, maxlen);
-        if (n < 0) {
-            m_innerFailed = true;
-            return -1;
-        }
-        m_total += n;
-        if (m_total > m_limit) {
-            m_exceeded = true;
-            return -1;
-        }
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QIODevice *m_inner;
-    qint64 m_limit;
-    qint64 m_total = 0;
-    bool m_exceeded = false;
-    bool m_innerFailed = false;
-};
 
 int columnIndex(QStringView ref)
 {
@@ -74,6 +30,28 @@ int columnIndex(QStringView ref)
         ++i;
     }
     return col - 1;
+}
+
+// ST_Xstring escapes: "_x000D_" is CR, "_x005F_" a literal underscore.
+QString decodeXString(const QString &s)
+{
+    if (!s.contains(QLatin1String("_x")))
+        return s;
+    QString out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (s.at(i) == u'_' && i + 6 < s.size() && s.at(i + 1) == u'x' && s.at(i + 6) == u'_') {
+            bool ok = false;
+            const ushort code = QStringView(s).sliced(i + 2, 4).toUShort(&ok, 16);
+            if (ok) {
+                out += QChar(code);
+                i += 6;
+                continue;
+            }
+        }
+        out += s.at(i);
+    }
+    return out;
 }
 
 QString numberText(const QString &raw)
@@ -93,9 +71,8 @@ struct XlsxTableReader::Impl
 {
     QString path;
     Options options;
-    QuaZip zip;
-    std::unique_ptr<QuaZipFile> sheetFile;
-    std::unique_ptr<BoundedDevice> sheetDevice;
+    std::unique_ptr<ZipArchive> zip;
+    std::unique_ptr<QIODevice> sheetDevice;
     QXmlStreamReader xml;
     QStringList shared;
     QString sheetEntry;
@@ -118,43 +95,37 @@ struct XlsxTableReader::Impl
     Result<QByteArray> readSmall(const QString &entry, qint64 maxBytes);
     Result<void> loadSharedStrings();
     Result<void> locateSheet();
-    QString xmlError(BoundedDevice &dev, QXmlStreamReader &reader, const QString &entry) const;
+    QString xmlError(QIODevice &dev, QXmlStreamReader &reader, const QString &entry) const;
 };
 
-QString XlsxTableReader::Impl::xmlError(BoundedDevice &dev, QXmlStreamReader &reader, const QString &entry) const
+QString XlsxTableReader::Impl::xmlError(QIODevice &dev, QXmlStreamReader &reader, const QString &entry) const
 {
-    if (dev.exceeded())
-        return QStringLiteral("%1 inflates beyond its declared size or the limit (zip bomb?)").arg(entry);
-    if (dev.innerFailed())
-        return QStringLiteral("%1 is damaged (cannot decompress it)").arg(entry);
+    if (dev.property("ttFailed").toBool()) // the zip entry failed: bomb guard, damage, checksum
+        return dev.errorString();
     return QStringLiteral("%1 is not valid XML (line %2: %3)")
         .arg(entry).arg(reader.lineNumber()).arg(reader.errorString());
 }
 
 Result<QByteArray> XlsxTableReader::Impl::readSmall(const QString &entry, qint64 maxBytes)
 {
-    if (!zip.setCurrentFile(entry, QuaZip::csInsensitive))
+    const ZipArchive::Entry *e = zip->find(entry);
+    if (!e)
         return fail(Reason::InvalidInput, QStringLiteral("missing %1").arg(entry));
-    QuaZipFile f(&zip);
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(Reason::InvalidInput, QStringLiteral("cannot open %1 (damaged zip)").arg(entry));
-    BoundedDevice dev(&f, maxBytes);
+    if (e->uncompressedSize > maxBytes)
+        return fail(Reason::InvalidInput, QStringLiteral("%1 is larger than %2 bytes").arg(entry).arg(maxBytes));
+    auto dev = zip->openEntry(*e, maxBytes);
+    if (!dev)
+        return std::unexpected(dev.error());
     QByteArray data;
     char buf[16384];
     while (true) {
-        const qint64 n = dev.read(buf, sizeof buf);
-        if (n < 0) {
-            if (dev.exceeded())
-                return fail(Reason::InvalidInput, QStringLiteral("%1 is larger than %2 bytes").arg(entry).arg(maxBytes));
-            return fail(Reason::InvalidInput, QStringLiteral("%1 is damaged (cannot decompress it)").arg(entry));
-        }
+        const qint64 n = (*dev)->read(buf, sizeof buf);
+        if (n < 0)
+            return fail(Reason::InvalidInput, (*dev)->errorString());
         if (n == 0)
             break;
         data.append(buf, n);
     }
-    f.close();
-    if (f.getZipError() != UNZ_OK)
-        return fail(Reason::InvalidInput, QStringLiteral("%1 is damaged (checksum error)").arg(entry));
     consumed += data.size();
     return data;
 }
@@ -209,13 +180,13 @@ Result<void> XlsxTableReader::Impl::locateSheet()
 Result<void> XlsxTableReader::Impl::loadSharedStrings()
 {
     const QString entry = QStringLiteral("xl/sharedStrings.xml");
-    if (!zip.setCurrentFile(entry, QuaZip::csInsensitive))
+    const ZipArchive::Entry *e = zip->find(entry);
+    if (!e)
         return {}; // optional
-    QuaZipFile f(&zip);
-    if (!f.open(QIODevice::ReadOnly))
-        return check(QStringLiteral("cannot open %1 (damaged zip)").arg(entry));
-    const qint64 declared = qint64(f.usize());
-    BoundedDevice dev(&f, std::min(declared + 1, options.limits.maxUncompressedBytes - consumed));
+    auto opened = zip->openEntry(*e, options.limits.maxUncompressedBytes - consumed);
+    if (!opened)
+        return check(opened.error().message);
+    QIODevice &dev = **opened;
     QXmlStreamReader r(&dev);
     qint64 chars = 0;
     while (!r.atEnd()) {
@@ -243,15 +214,12 @@ Result<void> XlsxTableReader::Impl::loadSharedStrings()
             if (chars > options.limits.maxSharedStringChars)
                 return check(QStringLiteral("the shared strings exceed %1 characters")
                                  .arg(options.limits.maxSharedStringChars));
-            shared.append(text);
+            shared.append(decodeXString(text));
         }
     }
     if (r.hasError())
         return check(xmlError(dev, r, entry));
-    f.close();
-    if (f.getZipError() != UNZ_OK)
-        return check(QStringLiteral("%1 is damaged (checksum error)").arg(entry));
-    consumed += dev.total();
+    consumed += e->uncompressedSize;
     return {};
 }
 
@@ -281,18 +249,14 @@ Result<std::unique_ptr<XlsxTableReader>> XlsxTableReader::open(const QString &pa
         if (f.read(4) != QByteArrayLiteral("PK\x03\x04"))
             return bad(QStringLiteral("not an XLSX file (not a zip archive)"));
     }
-    x.zip.setZipName(path);
-    if (!x.zip.open(QuaZip::mdUnzip))
-        return bad(QStringLiteral("the zip archive is truncated or damaged (error %1)").arg(x.zip.getZipError()));
-    const QList<QuaZipFileInfo64> entries = x.zip.getFileInfoList64();
-    if (entries.isEmpty() && x.zip.getEntriesCount() > 0)
-        return bad(QStringLiteral("the zip directory is damaged"));
-    if (entries.size() > options.limits.maxZipEntries)
-        return bad(QStringLiteral("the archive has %1 entries, more than the %2 limit")
-                       .arg(entries.size()).arg(options.limits.maxZipEntries));
+    auto zip = ZipArchive::open(path, options.limits.maxZipEntries);
+    if (!zip)
+        return bad(zip.error().message);
+    x.zip = std::move(*zip);
+    const QList<ZipArchive::Entry> &entries = x.zip->entries();
     qint64 declared = 0;
     bool hasWorkbook = false, hasContentTypes = false;
-    for (const QuaZipFileInfo64 &e : entries) {
+    for (const ZipArchive::Entry &e : entries) {
         const qint64 u = qint64(e.uncompressedSize), c = qint64(e.compressedSize);
         declared += u;
         if (u > kRatioCheckBytes && (c == 0 || u / std::max<qint64>(c, 1) > options.limits.maxCompressionRatio))
@@ -311,14 +275,14 @@ Result<std::unique_ptr<XlsxTableReader>> XlsxTableReader::open(const QString &pa
     if (auto r = x.loadSharedStrings(); !r)
         return std::unexpected(r.error());
 
-    if (!x.zip.setCurrentFile(x.sheetEntry, QuaZip::csInsensitive))
+    const ZipArchive::Entry *sheet = x.zip->find(x.sheetEntry);
+    if (!sheet)
         return bad(QStringLiteral("the worksheet %1 is missing").arg(x.sheetEntry));
-    x.sheetFile = std::make_unique<QuaZipFile>(&x.zip);
-    if (!x.sheetFile->open(QIODevice::ReadOnly))
-        return bad(QStringLiteral("cannot open %1 (damaged zip)").arg(x.sheetEntry));
-    x.sheetDeclared = qint64(x.sheetFile->usize());
-    x.sheetDevice = std::make_unique<BoundedDevice>(
-        x.sheetFile.get(), std::min(x.sheetDeclared + 1, options.limits.maxUncompressedBytes - x.consumed));
+    auto dev = x.zip->openEntry(*sheet, options.limits.maxUncompressedBytes - x.consumed);
+    if (!dev)
+        return bad(dev.error().message);
+    x.sheetDeclared = sheet->uncompressedSize;
+    x.sheetDevice = std::move(*dev);
     x.xml.setDevice(x.sheetDevice.get());
     return reader;
 }
@@ -339,7 +303,7 @@ double XlsxTableReader::progress() const
         return 1.0;
     if (d->sheetDeclared <= 0 || !d->sheetDevice)
         return 0.0;
-    return std::min(1.0, double(d->sheetDevice->total()) / double(d->sheetDeclared));
+    return std::min(1.0, double(d->xml.characterOffset()) / double(d->sheetDeclared));
 }
 
 Result<bool> XlsxTableReader::next(QStringList &row)
@@ -410,9 +374,9 @@ Result<bool> XlsxTableReader::next(QStringList &row)
                     return failNow(QStringLiteral("row %1 refers to a missing shared string").arg(rowNo));
                 cell = x.shared.at(i);
             } else if (type == u"inlineStr") {
-                cell = inlineText;
+                cell = decodeXString(inlineText);
             } else if (type == u"str" || type == u"e") {
-                cell = value;
+                cell = decodeXString(value);
             } else if (type == u"b") {
                 cell = value == u"1" ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
                 text = false;
@@ -451,7 +415,6 @@ Result<bool> XlsxTableReader::next(QStringList &row)
     x.done = true;
     x.xml.clear();
     x.sheetDevice.reset();
-    x.sheetFile.reset();
     return false;
 }
 

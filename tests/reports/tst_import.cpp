@@ -1,0 +1,407 @@
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QTest>
+
+#include "database/exportquery.h"
+#include "database/sqlitescratch.h"
+#include "reports/csvreader.h"
+#include "reports/csvwriter.h"
+#include "reports/importer.h"
+#include "reports/tablefile.h"
+#include <QSqlQuery>
+
+#include "core/clock.h"
+#include "database/sqlitestore.h"
+#include "database/verifier.h"
+
+using namespace tt;
+
+namespace {
+
+qint64 scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+// Row counts and derived sums: equal snapshots mean nothing was written.
+QMap<QString, qint64> snapshot(const QSqlDatabase &db)
+{
+    QMap<QString, qint64> counts;
+    for (const char *t : {"bags", "links", "bills", "bill_parents", "scans", "audit_log", "command_log", "stat_daily"})
+        counts.insert(QString::fromLatin1(t), scalar(db, QStringLiteral("SELECT count(*) FROM ") + QString::fromLatin1(t)));
+    counts.insert(QStringLiteral("child_count"), scalar(db, QStringLiteral("SELECT coalesce(sum(child_count), 0) FROM bags")));
+    counts.insert(QStringLiteral("bill weights"),
+                  scalar(db, QStringLiteral("SELECT coalesce(sum(actual_weight_g + parent_count), 0) FROM bills")));
+    return counts;
+}
+
+// verify's mismatches as text; empty when every derived value matches.
+QString verifyReport(SqliteStore &store)
+{
+    auto r = Verifier(store.statements()).run();
+    if (!r)
+        return QStringLiteral("verify failed: ") + r.error().message;
+    QStringList lines;
+    for (const Mismatch &m : *r)
+        lines << QStringLiteral("%1 %2: stored %3, computed %4").arg(m.check, m.key, m.stored, m.computed);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+#define TT_VERIFY_CLEAN(store)                                                                     \
+    do {                                                                                           \
+        const QString report_ = verifyReport(store);                                               \
+        QVERIFY2(report_.isEmpty(), qPrintable(report_));                                          \
+    } while (false)
+
+using Rows = QList<QStringList>;
+
+class TestImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void rows_data();
+    void rows();
+    void missingColumns_data();
+    void missingColumns();
+    void onlyAdmins();
+    void noHalfRows();
+    void billsCompleted();
+    void exportThenDryRunImport_data();
+    void exportThenDryRunImport();
+    void largeImport();
+
+private:
+    struct Run
+    {
+        ImportSummary summary;
+        Rows results; // without header
+        QString error;
+    };
+    Run import(SqliteStore &store, ImportKind kind, const QByteArray &csv, Role role = Role::Admin);
+
+    ManualClock m_clock{QDateTime(QDate(2024, 3, 1), QTime(10, 0), QTimeZone::utc())};
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqliteStore> m_store;
+    int m_connections = 0;
+};
+
+TestImport::Run TestImport::import(SqliteStore &store, ImportKind kind, const QByteArray &csv, Role role)
+{
+    Run run;
+    QByteArray data = csv;
+    QBuffer in(&data);
+    in.open(QIODevice::ReadOnly);
+    CsvReader reader(&in);
+    QBuffer out;
+    out.open(QIODevice::ReadWrite);
+    CsvWriter results(&out);
+    Importer importer(store, Actor{QStringLiteral("admin"), role}, QStringLiteral("import-test"), m_clock);
+    ImportOptions options;
+    options.kind = kind;
+    options.batchSize = 7; // small batches: rows that depend on rows of the same batch are exercised
+    options.results = &results;
+    auto r = importer.run(reader, options);
+    if (!r) {
+        run.error = r.error().message;
+        return run;
+    }
+    run.summary = *r;
+    out.seek(0);
+    CsvReader back(&out);
+    QStringList row;
+    bool header = true;
+    while (*back.next(row)) {
+        if (!header)
+            run.results << row.mid(0, 4);
+        header = false;
+    }
+    return run;
+}
+
+void TestImport::init()
+{
+    m_store = SqliteStore::open(m_dir.filePath(QStringLiteral("main%1.db").arg(++m_connections)),
+                                SqliteStoreOptions{QStringLiteral("import-main-%1").arg(m_connections), true, true, &m_clock})
+                  .value_or(nullptr);
+    QVERIFY(m_store);
+}
+
+void TestImport::cleanup()
+{
+    m_store.reset();
+}
+
+void TestImport::rows_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QByteArray>("setup"); // a links file applied first
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QStringList>("statuses"); // "row status reason" per result line
+    QTest::newRow("bags")
+        << int(ImportKind::Bags) << QByteArray()
+        << QByteArray("code,measured_weight_g,comment\r\nSB00001,,a parent\r\nch0001,1250,\r\nSB00001,,again\r\n"
+                      "SB123456,,mistyped parent\r\nM444-00001,,\r\nCH0002,-5,\r\n,,\r\nX!,,\r\n")
+        << QStringList{QStringLiteral("2 ok"), QStringLiteral("3 ok"), QStringLiteral("4 duplicate duplicate"),
+                       QStringLiteral("5 error invalid_code"), QStringLiteral("6 ok"),
+                       QStringLiteral("7 error invalid_input"), QStringLiteral("9 error invalid_code")};
+    QTest::newRow("links")
+        << int(ImportKind::Links) << QByteArray()
+        << QByteArray("parent_code;child_code;child_weight_g\nSB00001;CH0001;\nSB00001;CH0002;990\nSB00001;CH0001;\n"
+                      "SB00002;CH0001;\nCH0003;CH0004;\nSB00001;SB00002;\nSB00001;SB00001;\nSB00003;CH0005;abc\n")
+        << QStringList{QStringLiteral("2 ok"), QStringLiteral("3 ok"), QStringLiteral("4 duplicate duplicate"),
+                       QStringLiteral("5 error linked_elsewhere"), QStringLiteral("6 error wrong_role"),
+                       QStringLiteral("7 error wrong_role"), QStringLiteral("8 error self_link"),
+                       QStringLiteral("9 error invalid_input")};
+    QByteArray full("parent_code,child_code\n");
+    for (int i = 0; i < 16; ++i)
+        full += QByteArray("M444-00001,CHM") + QByteArray::number(1000 + i) + "\n";
+    QStringList fullStatuses;
+    for (int i = 0; i < 15; ++i)
+        fullStatuses << QStringLiteral("%1 ok").arg(i + 2);
+    fullStatuses << QStringLiteral("17 error parent_full");
+    QTest::newRow("links to a full parent") << int(ImportKind::Links) << QByteArray() << full << fullStatuses;
+    QTest::newRow("bills")
+        << int(ImportKind::Bills) << QByteArray("parent_code,child_code\nSB00001,CH0001\nSB00002,CH0002\nSB00003,CH0003\n")
+        << QByteArray("bill_id,capacity,parent_code\nB-001,2,SB00001\nb-001,2,SB00002\nB-001,2,SB00003\n"
+                      "B-002,3,SB00001\nB-002,3,SB00003\nB-002,4,SB00003\nB-003,0,\nB-004,2,CH0001\nB-005,2,SB09999\n"
+                      "B-002,3,\nX,2,\n")
+        << QStringList{QStringLiteral("2 ok"), QStringLiteral("3 ok"), QStringLiteral("4 error bill_full"),
+                       QStringLiteral("5 error on_other_bill"), QStringLiteral("6 ok"),
+                       QStringLiteral("7 error invalid_capacity"), QStringLiteral("8 error invalid_capacity"),
+                       QStringLiteral("9 error wrong_role"), QStringLiteral("10 error unknown_bag"),
+                       QStringLiteral("11 duplicate duplicate"), QStringLiteral("12 error invalid_bill_id")};
+}
+
+void TestImport::rows()
+{
+    QFETCH(int, kind);
+    QFETCH(QByteArray, setup);
+    QFETCH(QByteArray, csv);
+    QFETCH(QStringList, statuses);
+    if (!setup.isEmpty())
+        QCOMPARE(import(*m_store, ImportKind::Links, setup).summary.errors, 0);
+    const Run run = import(*m_store, ImportKind(kind), csv);
+    QCOMPARE(run.error, QString());
+    QStringList got;
+    for (const QStringList &r : run.results)
+        got << (r.at(0) + QLatin1Char(' ') + r.at(1) + (r.at(2).isEmpty() ? QString() : QLatin1Char(' ') + r.at(2)));
+    QCOMPARE(got, statuses);
+    for (const QStringList &r : run.results)
+        QVERIFY2(r.at(1) == u"ok" || !r.at(3).isEmpty(), "every refused row has a message");
+    QCOMPARE(run.summary.ok + run.summary.duplicates + run.summary.errors, qint64(statuses.size()));
+    TT_VERIFY_CLEAN(*m_store);
+}
+
+void TestImport::missingColumns_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("bags without code") << int(ImportKind::Bags) << QByteArray("bag_id,weight\nSB00001,1\n")
+                                       << QStringLiteral("lacks the column(s) code");
+    QTest::newRow("links without child") << int(ImportKind::Links) << QByteArray("parent_code,code\nSB00001,CH1\n")
+                                         << QStringLiteral("lacks the column(s) child_code");
+    QTest::newRow("bills file given as links") << int(ImportKind::Links) << QByteArray("bill_id,capacity\nB-1,2\n")
+                                               << QStringLiteral("parent_code, child_code");
+    QTest::newRow("empty file") << int(ImportKind::Bags) << QByteArray() << QStringLiteral("empty");
+}
+
+void TestImport::missingColumns()
+{
+    QFETCH(int, kind);
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, message);
+    const auto before = snapshot(m_store->database());
+    const Run run = import(*m_store, ImportKind(kind), csv);
+    QVERIFY2(run.error.contains(message), qPrintable(run.error));
+    QCOMPARE(snapshot(m_store->database()), before);
+}
+
+void TestImport::onlyAdmins()
+{
+    const Run run = import(*m_store, ImportKind::Bags, "code\nSB00001\n", Role::Biller);
+    QVERIFY(run.error.contains(QStringLiteral("admin")));
+    QVERIFY(!*m_store->bag(QStringLiteral("SB00001")));
+}
+
+void TestImport::noHalfRows()
+{
+    // CH0001 is in SB00001; a row linking it to the new parent SB00002 must not create SB00002,
+    // also when the earlier row is in the same batch.
+    const Run run = import(*m_store, ImportKind::Links, "parent_code,child_code\nSB00001,CH0001\nSB00002,CH0001\n");
+    QCOMPARE(run.results.at(1).at(2), QStringLiteral("linked_elsewhere"));
+    QVERIFY(!*m_store->bag(QStringLiteral("SB00002")));
+    // A new bill whose parent is refused: the bill is not created either.
+    const Run bills = import(*m_store, ImportKind::Bills, "bill_id,capacity,parent_code\nB-9,2,CH0001\n");
+    QCOMPARE(bills.results.at(0).at(2), QStringLiteral("wrong_role"));
+    QVERIFY(!*m_store->bill(QStringLiteral("B-9")));
+    TT_VERIFY_CLEAN(*m_store);
+}
+
+void TestImport::billsCompleted()
+{
+    QCOMPARE(import(*m_store, ImportKind::Links, "parent_code,child_code\nSB00001,CH1001\nSB00002,CH1002\n").summary.ok, 2);
+    const Run run = import(*m_store, ImportKind::Bills,
+                           "bill_id,capacity,parent_code,status\nB-100,2,SB00001,completed\nB-100,2,SB00002,completed\n"
+                           "B-101,2,,completed\n");
+    QCOMPARE(run.summary.errors, 1); // B-101 cannot be completed: no parents
+    const auto bill = m_store->bill(QStringLiteral("B-100"));
+    QVERIFY(bill && *bill);
+    QCOMPARE((*bill)->status, BillStatus::Completed);
+    QCOMPARE(run.results.size(), 5);
+    int completions = 0;
+    for (const QStringList &r : run.results) {
+        if (r.at(3).startsWith(QLatin1String("complete bill B-100"))) {
+            QCOMPARE(r.at(0), QStringLiteral("3")); // reported on the bill's last row
+            QCOMPARE(r.at(1), QStringLiteral("ok"));
+            ++completions;
+        } else if (r.at(3).startsWith(QLatin1String("complete bill B-101"))) {
+            QCOMPARE(r.at(1), QStringLiteral("error"));
+            QCOMPARE(r.at(2), QStringLiteral("bill_not_full"));
+            ++completions;
+        }
+    }
+    QCOMPARE(completions, 2);
+}
+
+void TestImport::exportThenDryRunImport_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("xlsx") << QStringLiteral("xlsx");
+}
+
+void TestImport::exportThenDryRunImport()
+{
+    QFETCH(QString, format);
+    // A small site: 5 parents with children, 2 bills (one completed).
+    QByteArray links("parent_code,child_code,child_weight_g\n");
+    for (int p = 0; p < 5; ++p)
+        for (int c = 0; c < (p == 4 ? 3 : 30); ++c)
+            links += QStringLiteral("SB%1,C%2%3,%4\n").arg(p + 1, 5, 10, QLatin1Char('0')).arg(p).arg(c, 3, 10, QLatin1Char('0'))
+                         .arg(c % 2 ? QString::number(950 + c) : QString()).toUtf8();
+    QCOMPARE(import(*m_store, ImportKind::Links, links).summary.errors, 0);
+    QCOMPARE(import(*m_store, ImportKind::Bills,
+                    "bill_id,capacity,parent_code,status\nB-1,2,SB00001,completed\nB-1,2,SB00002,completed\n"
+                    "B-2,5,SB00003,open\nB-3,10,,\n").summary.errors, 0);
+    QCOMPARE(import(*m_store, ImportKind::Bags, "code\nSB00077\nLONELY01\n").summary.errors, 0);
+    TT_VERIFY_CLEAN(*m_store);
+
+    ExportQuery exporter(m_store->database());
+    const auto original = snapshot(m_store->database());
+    QTemporaryDir tmp;
+    const QList<std::pair<ExportEntity, ImportKind>> kinds = {
+        {ExportEntity::Bags, ImportKind::Bags}, {ExportEntity::Links, ImportKind::Links}, {ExportEntity::Bills, ImportKind::Bills}};
+    QMap<ImportKind, QString> files;
+    for (const auto &[entity, kind] : kinds) {
+        const QString path = tmp.filePath(exportEntityName(entity) + QLatin1Char('.') + format);
+        auto sink = TableFile::create(path, ExportQuery::integerColumns(entity));
+        QVERIFY(sink);
+        QVERIFY((*sink)->write(ExportQuery::header(entity)));
+        auto n = exporter.run(entity, [&](const QStringList &row) { return (*sink)->write(row); });
+        QVERIFY(n);
+        QCOMPARE(*n, *exporter.count(entity));
+        QVERIFY((*sink)->finish());
+        files.insert(kind, path);
+    }
+
+    auto dryRun = [&](const QString &scratchName, bool empty, ImportKind kind, SqliteStore *&keep,
+                      std::unique_ptr<SqliteStore> &holder) -> ImportSummary {
+        if (!holder) {
+            const QString path = tmp.filePath(scratchName);
+            if (!empty) {
+                auto copied = copySqliteDatabase(m_store->database(), path);
+                if (!copied)
+                    qWarning("%s", qPrintable(copied.error().message));
+            }
+            holder = SqliteStore::open(path, SqliteStoreOptions{scratchName, true, true, &m_clock}).value_or(nullptr);
+        }
+        keep = holder.get();
+        auto source = TableFile::open(files.value(kind));
+        if (!source || !holder)
+            return {};
+        Importer importer(*holder, Actor{QStringLiteral("admin"), Role::Admin}, QStringLiteral("dry-run"), m_clock);
+        ImportOptions o;
+        o.kind = kind;
+        auto r = importer.run(**source, o);
+        if (!r)
+            qWarning("%s", qPrintable(r.error().message));
+        return r.value_or(ImportSummary{});
+    };
+    // Into a scratch copy of the same database: every row is already true.
+    std::unique_ptr<SqliteStore> same;
+    SqliteStore *sameStore = nullptr;
+    for (const auto &[entity, kind] : kinds) {
+        const ImportSummary s = dryRun(QStringLiteral("same-") + format, false, kind, sameStore, same);
+        QVERIFY(s.rows > 0);
+        QCOMPARE(s.errors, 0);
+        QCOMPARE(s.ok + s.duplicates, s.rows);
+    }
+    // Into a scratch copy of an empty database, in the order bags, links, bills: every row ok.
+    std::unique_ptr<SqliteStore> fresh;
+    SqliteStore *freshStore = nullptr;
+    for (const auto &[entity, kind] : kinds) {
+        const ImportSummary s = dryRun(QStringLiteral("fresh-") + format, true, kind, freshStore, fresh);
+        QCOMPARE(s.errors, 0);
+        if (kind == ImportKind::Bags)
+            QCOMPARE(s.ok, s.rows);
+    }
+    QVERIFY(freshStore);
+    TT_VERIFY_CLEAN(*freshStore);
+    const auto b1 = freshStore->bill(QStringLiteral("B-1"));
+    QVERIFY(b1 && *b1);
+    QCOMPARE((*b1)->status, BillStatus::Completed);
+    QCOMPARE((*b1)->weights.actualG, (*m_store->bill(QStringLiteral("B-1")))->weights.actualG);
+    // The real database did not change.
+    QCOMPARE(snapshot(m_store->database()), original);
+}
+
+void TestImport::largeImport()
+{
+    // 9 000 link rows (300 new parents) through the store, in batches; progress reported.
+    // Throughput is measured by bench/bench_import, not here.
+    const int parents = 300, perParent = 30;
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("links.csv"));
+    {
+        auto w = CsvWriter::create(path);
+        QVERIFY(w);
+        QVERIFY((*w)->write({QStringLiteral("parent_code"), QStringLiteral("child_code")}));
+        for (int p = 0; p < parents; ++p)
+            for (int c = 0; c < perParent; ++c)
+                QVERIFY((*w)->write({QStringLiteral("SB%1").arg(p, 5, 10, QLatin1Char('0')),
+                                     QStringLiteral("K%1").arg(p * perParent + c, 7, 10, QLatin1Char('0'))}));
+        QVERIFY((*w)->finish());
+    }
+    auto source = TableFile::open(path);
+    QVERIFY(source);
+    Importer importer(*m_store, Actor{QStringLiteral("admin"), Role::Admin}, QStringLiteral("bulk"), m_clock);
+    ImportOptions o;
+    o.kind = ImportKind::Links;
+    o.batchSize = 500;
+    int calls = 0;
+    o.progress = [&](qint64, double fraction) {
+        ++calls;
+        return fraction >= 0 && fraction <= 1;
+    };
+    QElapsedTimer t;
+    t.start();
+    auto r = importer.run(**source, o);
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    const qint64 ms = std::max<qint64>(1, t.elapsed());
+    QCOMPARE(r->ok, qint64(parents * perParent));
+    QVERIFY(calls > 10);
+    qInfo("imported %d link rows in %lld ms (%lld rows/s)", parents * perParent, ms, parents * perParent * 1000LL / ms);
+    TT_VERIFY_CLEAN(*m_store);
+}
+
+QTEST_MAIN(TestImport)
+#include "tst_import.moc"
