@@ -39,13 +39,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path, cons
     auto db = openSqlite(path, options.connectionName, SqliteOpenOptions{options.create, false});
     if (!db)
         return std::unexpected(db.error());
-    Migrator migrator(*db);
     Result<void> migrated;
-    if (options.migrate) {
-        if (auto v = migrator.migrate(); !v)
-            migrated = std::unexpected(v.error());
-    } else {
-        migrated = migrator.checkSchema();
+    {
+        // Scoped: the migrator's handle must be gone before a refused connection is removed.
+        Migrator migrator(*db);
+        if (options.migrate) {
+            if (auto v = migrator.migrate(); !v)
+                migrated = std::unexpected(v.error());
+        } else {
+            migrated = migrator.checkSchema();
+        }
     }
     if (!migrated) {
         *db = QSqlDatabase();
