@@ -3,12 +3,17 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSysInfo>
 #include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
 
 #include "app/firstrundialog.h"
 #include "app/logindialog.h"
+#include "app/dbclient.h"
 #include "app/mainwindow.h"
+#include "app/screenshots.h"
 #include "app/stationview.h"
 #include "database/accountservice.h"
 #include "database/demodata.h"
@@ -29,6 +34,19 @@ int report(bool interactive, const QString &message, int code)
     return code;
 }
 
+// The station's language (Admin → Settings): English is built in, others are compiled resources.
+void installTranslation(QApplication &app)
+{
+    const QString language = QSettings().value(QStringLiteral("station/language")).toString();
+    if (language.isEmpty() || language == u"en")
+        return;
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QStringLiteral(":/i18n/tracetrack_%1.qm").arg(language)))
+        QApplication::installTranslator(translator);
+    else
+        delete translator;
+}
+
 } // namespace
 
 int runApplication(QApplication &app)
@@ -44,11 +62,20 @@ int runApplication(QApplication &app)
     const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("User name to log in with."),
                                         QStringLiteral("name"));
     const QCommandLineOption stationOption(QStringLiteral("station"), QStringLiteral("Station id."), QStringLiteral("id"));
-    parser.addOptions({dbOption, demoOption, shotOption, userOption, stationOption});
+    const QCommandLineOption allShotsOption(QStringLiteral("screenshot-all"),
+                                            QStringLiteral("Render every main screen of the demo database to PNG files "
+                                                           "in a directory and exit."),
+                                            QStringLiteral("dir"));
+    const QCommandLineOption probeOption(QStringLiteral("exit-at-login"),
+                                         QStringLiteral("Print \"login-shown\" when the login window is on screen and "
+                                                        "exit (start-up benchmark)."));
+    parser.addOptions({dbOption, demoOption, shotOption, userOption, stationOption, allShotsOption, probeOption});
     parser.process(app);
+    installTranslation(app);
 
     const QString screenshot = parser.value(shotOption);
-    const bool interactive = screenshot.isEmpty();
+    const QString screenshotDir = parser.value(allShotsOption);
+    const bool interactive = screenshot.isEmpty() && screenshotDir.isEmpty();
     QString path = parser.value(dbOption);
     if (path.startsWith(QLatin1String("sqlite:")))
         path = path.mid(7);
@@ -84,6 +111,9 @@ int runApplication(QApplication &app)
         userName = userName.isEmpty() ? QStringLiteral("admin") : userName;
     }
 
+    if (!screenshotDir.isEmpty())
+        return writeScreenshots(**store, screenshotDir, stationId);
+
     std::optional<Actor> actor;
     if (!interactive) {
         if (demo) {
@@ -93,16 +123,26 @@ int runApplication(QApplication &app)
         }
     } else {
         LoginDialog login(**store, stationId, userName);
+        if (parser.isSet(probeOption)) {
+            QTimer::singleShot(0, &login, [&login] {
+                QTextStream(stdout) << "login-shown" << Qt::endl;
+                login.reject();
+            });
+        }
         if (login.exec() != QDialog::Accepted)
             return 0;
         actor = login.actor();
     }
 
-    MainWindow window(**store, actor, stationId);
+    // From here on the window's own database threads do all the work; the start-up connection goes.
+    const QString dbPath = (*store)->path();
+    store->reset();
+    MainWindow window(dbPath, actor, stationId);
     if (!interactive) {
-        if (demo && window.stationView())
-            window.stationView()->scan(QStringLiteral("SB00006"));
         window.show();
+        if (demo && window.stationView())
+            window.submitScan(QStringLiteral("SB00006"));
+        window.db().waitIdle();
         QApplication::processEvents();
         if (!window.grab().save(screenshot))
             return report(false, QStringLiteral("Cannot write %1.").arg(screenshot), 1);

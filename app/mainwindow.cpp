@@ -1,45 +1,303 @@
 #include "app/mainwindow.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 
+#include "app/adminpage.h"
+#include "app/billeditor.h"
+#include "app/billspage.h"
+#include "app/dashboardpage.h"
+#include "app/dbclient.h"
+#include "app/format.h"
+#include "app/lockscreen.h"
+#include "app/searchpage.h"
+#include "app/sessionguard.h"
+#include "app/soundplayer.h"
 #include "app/stationview.h"
-#include "database/repositories.h"
-#include "database/sqlitestore.h"
+#include "database/accountservice.h"
+#include "scanner/keyboardwedge.h"
+#include "scanner/scanhub.h"
+#include "scanner/scannersettings.h"
+#include "scanner/selftestmodel.h"
+#include "scanner/serialscansource.h"
 
 namespace tt {
 
-MainWindow::MainWindow(SqliteStore &store, std::optional<Actor> actor, const QString &stationId, QWidget *parent)
+MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const QString &stationId,
+                       const Clock &sessionClock, QWidget *parent)
     : QMainWindow(parent)
-    , m_store(store)
+    , m_db(std::make_unique<DbClient>(dbPath))
     , m_actor(std::move(actor))
+    , m_stationId(stationId)
 {
     setWindowTitle(tr("TraceTrack — %1").arg(stationId));
-    if (m_actor) {
-        m_station = new StationView(store, *m_actor, stationId, this);
-        setCentralWidget(m_station);
-        connect(m_station, &StationView::scanned, this, &MainWindow::refreshStatus);
-    } else {
+    resize(1366, 768);
+    connect(m_db.get(), &DbClient::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Database problem: %1").arg(message));
+    });
+    if (!m_actor) {
         auto *label = new QLabel(tr("<h1>TraceTrack</h1><p>Log in to scan.</p>"), this);
         label->setAlignment(Qt::AlignCenter);
         setCentralWidget(label);
+        return;
     }
-    resize(1024, 700);
-    refreshStatus();
+    const Actor &a = *m_actor;
+    m_db->setActor(a, stationId);
+    m_sound = new SoundPlayer(this);
+    m_sound->setEnabled(QSettings().value(QStringLiteral("station/sound"), true).toBool()
+                        && !qEnvironmentVariableIsSet("TT_MUTE"));
+    m_selfTest = new SelfTestModel(this);
+
+    m_nav = new QListWidget(this);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setFixedWidth(170);
+    m_nav->setFocusPolicy(Qt::NoFocus);
+    QFont navFont = font();
+    navFont.setPointSize(14);
+    m_nav->setFont(navFont);
+    m_nav->setStyleSheet(QStringLiteral("QListWidget { background: #263238; color: white; border: none; } "
+                                        "QListWidget::item { padding: 14px 10px; } "
+                                        "QListWidget::item:selected { background: #1f5fa8; }"));
+    m_pages = new QStackedWidget(this);
+
+    m_station = new StationView(*m_db, a, stationId, this);
+    addPage(Page::Station, tr("Station"), m_station);
+    m_bills = new BillsPage(*m_db, a, this);
+    addPage(Page::Bills, tr("Bills"), m_bills);
+    m_search = new SearchPage(*m_db, a, this);
+    addPage(Page::Search, tr("Search"), m_search);
+    m_dashboard = new DashboardPage(*m_db, a, this);
+    addPage(Page::Dashboard, tr("Dashboard"), m_dashboard);
+    if (isAllowed(a.role, Permission::Administer)) {
+        m_admin = new AdminPage(*m_db, a, stationId, m_selfTest, this);
+        addPage(Page::Admin, tr("Admin"), m_admin);
+    }
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(0);
+
+    auto *work = new QWidget(this);
+    auto *workLayout = new QHBoxLayout(work);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->setSpacing(0);
+    workLayout->addWidget(m_nav);
+    workLayout->addWidget(m_pages, 1);
+    m_lock = new LockScreen(a.user, this);
+    m_outer = new QStackedWidget(this);
+    m_outer->addWidget(work);
+    m_outer->addWidget(m_lock);
+    setCentralWidget(m_outer);
+
+    m_userLabel = new QLabel(tr("%1 (%2)").arg(a.user, roleName(a.role)), this);
+    m_modeLabel = new QLabel(tr("embedded · queue 0"), this);
+    m_scannerLabel = new QLabel(this);
+    m_lastLabel = new QLabel(this);
+    statusBar()->addWidget(m_userLabel);
+    statusBar()->addWidget(m_lastLabel, 1);
+    statusBar()->addPermanentWidget(m_scannerLabel);
+    statusBar()->addPermanentWidget(m_modeLabel);
+
+    // Keyboard alone: Ctrl+1..5 switch screens, Ctrl+L locks.
+    for (int i = 0; i < m_pageOrder.size(); ++i) {
+        auto *go = new QAction(this);
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { m_nav->setCurrentRow(i); });
+        addAction(go);
+    }
+    auto *lockAction = new QAction(tr("Lock"), this);
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(lockAction, &QAction::triggered, this, [this] { lock(tr("Locked by the user.")); });
+    addAction(lockAction);
+
+    connect(m_station, &StationView::outcomeShown, this, [this](const Outcome &o) {
+        m_sound->play(o.result);
+        m_lastLabel->setText(QStringLiteral("%1 %2").arg(o.result == ResultKind::Ok ? QStringLiteral("✔") : QStringLiteral("✘"), o.message));
+        m_lastLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(resultColour(o.result).name()));
+    });
+    connect(m_bills->editor(), &BillEditor::outcomeShown, this, [this](const Outcome &o) { m_sound->play(o.result); });
+    connect(m_search, &SearchPage::billRequested, this, [this](const QString &id) {
+        showPage(Page::Bills);
+        m_bills->editor()->openBill(id);
+    });
+
+    m_guard = new SessionGuard(sessionClock, SessionPolicy{}, this);
+    connect(m_guard, &SessionGuard::expired, this, [this](SessionState state) {
+        lock(state == SessionState::AbsoluteExpired ? tr("Sessions end after one hour; please log in again.")
+                                                    : tr("Locked after 30 minutes without activity."));
+    });
+    connect(m_lock, &LockScreen::unlockRequested, this, &MainWindow::tryUnlock);
+    m_guard->start();
+    qApp->installEventFilter(this);
+    setupScanners();
+    if (m_admin)
+        connect(m_admin, &AdminPage::stationSettingsChanged, this, [this] {
+            m_sound->setEnabled(QSettings().value(QStringLiteral("station/sound"), true).toBool());
+        });
 }
 
-void MainWindow::refreshStatus()
+MainWindow::~MainWindow()
 {
-    const auto totals = m_store.repositories().statistics.totals();
-    QString text = m_actor ? tr("%1 (%2)").arg(m_actor->user, roleName(m_actor->role)) : tr("not logged in");
-    if (totals)
-        text += tr("   ·   parents %1   children %2   bills open %3 / completed %4   ·   %5")
-                    .arg(totals->value(QStringLiteral("parents")))
-                    .arg(totals->value(QStringLiteral("children")))
-                    .arg(totals->value(QStringLiteral("bills_open")))
-                    .arg(totals->value(QStringLiteral("bills_completed")))
-                    .arg(m_store.path());
-    statusBar()->showMessage(text);
+    qApp->removeEventFilter(this);
+    if (m_wedge)
+        m_wedge->uninstall();
+    // The pages' pending answers are dropped with them; the client stops its threads last.
+    delete m_outer;
+    m_outer = nullptr;
+}
+
+void MainWindow::addPage(Page page, const QString &title, QWidget *widget)
+{
+    static const QStyle::StandardPixmap icons[] = {QStyle::SP_DialogApplyButton, QStyle::SP_FileDialogDetailedView,
+                                                   QStyle::SP_FileDialogContentsView, QStyle::SP_ComputerIcon,
+                                                   QStyle::SP_FileDialogInfoView};
+    auto *item = new QListWidgetItem(style()->standardIcon(icons[int(page)]), title, m_nav);
+    item->setSizeHint(QSize(160, 52));
+    m_pages->addWidget(widget);
+    m_pageOrder.append(page);
+}
+
+void MainWindow::setupScanners()
+{
+    QSettings settings;
+    const ScannerSettings s = ScannerSettings::load(settings);
+    m_hub = new ScanHub(this);
+    m_hub->setDebounceMs(s.debounceMs);
+    connect(m_hub, &ScanHub::scanReady, this, [this](const ScanEvent &event) { submitScan(event.text); });
+    connect(m_hub, &ScanHub::traced, m_selfTest, &SelfTestModel::append);
+    connect(m_hub, &ScanHub::rejected, this, [this](const QString &source, const QString &message) {
+        m_lastLabel->setText(tr("%1: %2").arg(source, message));
+    });
+    QStringList state;
+    bool ok = true;
+    if (s.wedge.enabled) {
+        m_wedge = new KeyboardWedge(this);
+        m_wedge->setOptions(s.wedge);
+        m_wedge->install();
+        m_hub->addSource(m_wedge);
+        state << tr("keyboard wedge ready");
+    }
+    if (s.serialEnabled && !s.serial.portName.isEmpty()) {
+        m_serial = new SerialScanSource(this);
+        m_serial->setPortSettings(s.serial);
+        m_serial->setFrameOptions(s.frames);
+        m_hub->addSource(m_serial);
+        const bool connected = m_serial->start();
+        ok = connected;
+        state << (connected ? tr("serial %1 connected").arg(s.serial.portName) : tr("serial %1 not connected").arg(s.serial.portName));
+        connect(m_serial, &SerialScanSource::connectedChanged, this, [this, port = s.serial.portName](bool c) {
+            const QString text = c ? tr("serial %1 connected").arg(port) : tr("serial %1 not connected").arg(port);
+            m_station->setScannerState(text, c);
+            m_scannerLabel->setText(tr("Scanner: %1").arg(text));
+        });
+    }
+    if (state.isEmpty()) {
+        state << tr("typed input only");
+        ok = false;
+    }
+    m_station->setScannerState(state.join(QStringLiteral(", ")), ok);
+    m_scannerLabel->setText(tr("Scanner: %1").arg(state.join(QStringLiteral(", "))));
+}
+
+void MainWindow::submitScan(const QString &raw)
+{
+    if (!m_station)
+        return;
+    if (m_guard)
+        m_guard->noteActivity();
+    if (!isLocked() && currentPage() == Page::Bills && m_bills->editor()->acceptsScans()) {
+        m_bills->editor()->scanParent(raw);
+        return;
+    }
+    m_station->scan(raw);
+}
+
+void MainWindow::showPage(Page page)
+{
+    const int index = int(m_pageOrder.indexOf(page));
+    if (index >= 0 && m_nav)
+        m_nav->setCurrentRow(index);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    if (!m_nav || m_nav->currentRow() < 0)
+        return Page::Station;
+    return m_pageOrder.value(m_nav->currentRow(), Page::Station);
+}
+
+bool MainWindow::hasPage(Page page) const
+{
+    return m_pageOrder.contains(page);
+}
+
+void MainWindow::lock(const QString &reason)
+{
+    if (!m_lock)
+        return;
+    m_guard->lockNow();
+    m_station->setLocked(true);
+    m_lock->setReason(reason);
+    m_lock->reset();
+    m_outer->setCurrentWidget(m_lock);
+    m_lock->passwordField()->setFocus();
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_outer && m_outer->currentWidget() == m_lock;
+}
+
+void MainWindow::tryUnlock(const QString &password)
+{
+    const QString user = m_actor->user;
+    m_db->call(
+        DbClient::Lane::Command, this,
+        [user, password](DbSession &s) {
+            return AccountService(s.store->statements(), s.store->clock()).login(user, password, s.stationId);
+        },
+        [this](Result<Actor> r) {
+            if (!r) {
+                m_lock->fail(r.error().message);
+                return;
+            }
+            if (r->user != m_actor->user) {
+                m_lock->fail(tr("Only %1 can unlock this station.").arg(m_actor->user));
+                return;
+            }
+            unlocked();
+        });
+}
+
+void MainWindow::unlocked()
+{
+    m_guard->start();
+    m_station->setLocked(false);
+    m_lock->reset();
+    m_outer->setCurrentIndex(0);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_guard && !isLocked()) {
+        switch (event->type()) {
+        case QEvent::KeyPress:
+        case QEvent::MouseButtonPress:
+        case QEvent::Wheel:
+            m_guard->noteActivity();
+            break;
+        default:
+            break;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace tt

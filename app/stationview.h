@@ -2,48 +2,83 @@
 
 #include <QWidget>
 
-#include <memory>
-
 #include "core/command.h"
 #include "core/outcome.h"
 
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QProgressBar;
+class QPushButton;
+class QTimer;
 
 namespace tt {
 
-class Station;
-class SqliteStore;
+class DbClient;
 
-// The dispatcher's screen: the current parent in large type, the "17/30" counter and bar,
-// the last scans with colour and plain-language reasons, and the scan input. Scans come from
-// the input's Enter (keyboard-wedge scanners type and press Enter) or from scan().
+// The dispatcher's screen (BRIEF §1, §3.2): the current parent in very large type, the "17/30"
+// counter and bar, a green/amber/red flash and message in plain language, the last scans, undo,
+// and the station's connection figures. scan() sends the code to the command lane and returns at
+// once; the answer is shown when it arrives (scans are answered in the order they were made).
 class StationView : public QWidget
 {
     Q_OBJECT
 
 public:
-    // The store must outlive the view.
-    StationView(SqliteStore &store, const Actor &actor, const QString &stationId, QWidget *parent = nullptr);
-    ~StationView() override;
+    // The client must outlive the view.
+    StationView(DbClient &db, const Actor &actor, const QString &stationId, QWidget *parent = nullptr);
 
-    Outcome scan(const QString &raw);
+    // One scan, as it arrived (from the keyboard wedge, a serial scanner or the input field).
+    void scan(const QString &raw);
+    void undo();
+
+    // While locked, scans are refused on the spot (the session ended; nothing is written).
+    void setLocked(bool locked);
+
+    void setScannerState(const QString &text, bool ok);
+    void setConnectionState(const QString &mode, int queued);
+
+    // What the screen shows (tests, screenshots).
+    QString parentText() const;
+    QString counterText() const;
+    QString messageText() const;
+    ResultKind lastResult() const { return m_lastResult; }
+    QColor feedbackColour() const;
+    int progressValue() const;
+    int progressMaximum() const;
+    int historyCount() const;
+    QLineEdit *input() const { return m_input; }
+    // Scans sent but not answered yet.
+    int pendingScans() const { return m_pending; }
 
 Q_SIGNALS:
-    void scanned(const tt::Outcome &outcome);
+    // After the answer is on screen; the GUI thread.
+    void outcomeShown(const tt::Outcome &outcome);
 
 private:
     void show(const Outcome &outcome);
+    void flash(const QColor &colour);
 
-    std::unique_ptr<Station> m_station;
+    DbClient &m_db;
+    Actor m_actor;
+    QFrame *m_banner;
     QLabel *m_parent;
     QLabel *m_counter;
     QProgressBar *m_progress;
     QLabel *m_message;
     QLineEdit *m_input;
     QListWidget *m_history;
+    QPushButton *m_undo;
+    QLabel *m_mode;
+    QLabel *m_queued;
+    QLabel *m_scanner;
+    QLabel *m_user;
+    QTimer *m_flashTimer;
+    QColor m_feedback;
+    ResultKind m_lastResult = ResultKind::Ok;
+    bool m_locked = false;
+    int m_pending = 0;
 };
 
 } // namespace tt

@@ -1,0 +1,345 @@
+#include "app/adminpage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSerialPortInfo>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "app/dbclient.h"
+#include "app/userlistmodel.h"
+#include "database/accountservice.h"
+#include "database/dashboardquery.h"
+#include "database/repositories.h"
+#include "scanner/scannersettings.h"
+
+namespace tt {
+
+namespace {
+
+AccountService accounts(DbSession &s)
+{
+    return AccountService(s.store->statements(), s.store->clock());
+}
+
+} // namespace
+
+AdminPage::AdminPage(DbClient &db, const Actor &actor, const QString &stationId, QAbstractItemModel *selfTest,
+                     QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+    , m_actor(actor)
+    , m_users(new UserListModel(this))
+    , m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("adminPage"));
+    m_message->setWordWrap(true);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(usersTab(), tr("Users"));
+    tabs->addTab(settingsTab(stationId), tr("Settings"));
+    if (selfTest) {
+        auto *view = new QTableView(this);
+        view->setModel(selfTest);
+        view->verticalHeader()->hide();
+        view->horizontalHeader()->setStretchLastSection(true);
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        auto *w = new QWidget(this);
+        auto *l = new QVBoxLayout(w);
+        l->addWidget(new QLabel(tr("Scan anything: every key, byte, frame and decision of the scanners appears here, "
+                                   "exactly as it arrived."),
+                                w));
+        l->addWidget(view, 1);
+        tabs->addTab(w, tr("Scanner self-test"));
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs, 1);
+    layout->addWidget(m_message);
+    reloadUsers();
+    loadSettings();
+}
+
+QWidget *AdminPage::usersTab()
+{
+    auto *w = new QWidget(this);
+    m_table = new QTableView(w);
+    m_table->setModel(m_users);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+    auto *add = new QPushButton(tr("New user…"), w);
+    auto *role = new QPushButton(tr("Change role…"), w);
+    auto *disable = new QPushButton(tr("Disable / enable"), w);
+    auto *password = new QPushButton(tr("Reset password…"), w);
+    auto *unlockButton = new QPushButton(tr("Unlock"), w);
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {add, role, disable, password, unlockButton})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto *l = new QVBoxLayout(w);
+    l->addWidget(m_table, 1);
+    l->addLayout(buttons);
+
+    connect(add, &QPushButton::clicked, this, [this] {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("New user"));
+        auto *name = new QLineEdit(&dialog);
+        auto *pw = new QLineEdit(&dialog);
+        auto *pw2 = new QLineEdit(&dialog);
+        pw->setEchoMode(QLineEdit::Password);
+        pw2->setEchoMode(QLineEdit::Password);
+        pw->setPlaceholderText(tr("10+ characters, three of: a-z, A-Z, 0-9, symbol"));
+        auto *roleBox = new QComboBox(&dialog);
+        roleBox->addItems({tr("dispatcher"), tr("biller"), tr("admin")});
+        auto *area = new QComboBox(&dialog);
+        area->addItem(tr("(none)"), QString());
+        for (const QString &a : std::as_const(m_areas))
+            area->addItem(a, a);
+        auto *form = new QFormLayout(&dialog);
+        form->addRow(tr("User name"), name);
+        form->addRow(tr("Password"), pw);
+        form->addRow(tr("Repeat password"), pw2);
+        form->addRow(tr("Role"), roleBox);
+        form->addRow(tr("Area"), area);
+        auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        form->addRow(box);
+        connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (pw->text() != pw2->text()) {
+            m_message->setText(tr("The two passwords differ; nothing was changed."));
+            return;
+        }
+        addUser(name->text(), pw->text(), Role(roleBox->currentIndex()), area->currentData().toString());
+    });
+    connect(role, &QPushButton::clicked, this, [this] {
+        const QString user = selectedUser();
+        if (user.isEmpty())
+            return;
+        bool ok = false;
+        const QStringList roles{QStringLiteral("dispatcher"), QStringLiteral("biller"), QStringLiteral("admin")};
+        const QString chosen = QInputDialog::getItem(this, tr("Change role"), tr("New role of %1").arg(user), roles, 0, false, &ok);
+        if (ok)
+            setRole(user, roleFromName(chosen).value_or(Role::Dispatcher));
+    });
+    connect(disable, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (const UserInfo *u = current.isValid() ? m_users->userAt(current.row()) : nullptr)
+            setEnabled(u->username, !u->enabled);
+    });
+    connect(password, &QPushButton::clicked, this, [this] {
+        const QString user = selectedUser();
+        if (user.isEmpty())
+            return;
+        bool ok = false;
+        const QString pw = QInputDialog::getText(this, tr("Reset password"), tr("New password for %1").arg(user),
+                                                 QLineEdit::Password, QString(), &ok);
+        if (ok && !pw.isEmpty())
+            resetPassword(user, pw);
+    });
+    connect(unlockButton, &QPushButton::clicked, this, [this] {
+        const QString user = selectedUser();
+        if (!user.isEmpty())
+            unlock(user);
+    });
+    return w;
+}
+
+QWidget *AdminPage::settingsTab(const QString &stationId)
+{
+    auto *w = new QWidget(this);
+    m_undoMinutes = new QSpinBox(w);
+    m_undoMinutes->setRange(1, 24 * 60);
+    m_undoMinutes->setSuffix(tr(" min"));
+    m_zone = new QComboBox(w);
+    m_zone->setEditable(true);
+    m_zone->addItems({QStringLiteral("Asia/Kolkata"), QStringLiteral("UTC"), QStringLiteral("Europe/Berlin"),
+                      QStringLiteral("America/New_York")});
+    m_sound = new QCheckBox(tr("Play sounds for ok, duplicate and rejected scans"), w);
+    m_language = new QComboBox(w);
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("हिन्दी (Hindi)"), QStringLiteral("hi"));
+    m_wedge = new QCheckBox(tr("Keyboard-wedge scanner (recognised by key timing, whatever has focus)"), w);
+    m_serial = new QCheckBox(tr("Serial scanner"), w);
+    m_port = new QComboBox(w);
+    m_port->setEditable(true);
+    for (const QSerialPortInfo &p : QSerialPortInfo::availablePorts())
+        m_port->addItem(p.systemLocation());
+    m_baud = new QComboBox(w);
+    for (int b : {9600, 19200, 38400, 57600, 115200})
+        m_baud->addItem(QString::number(b), b);
+    auto *save = new QPushButton(tr("Save settings"), w);
+    auto *form = new QFormLayout;
+    form->addRow(new QLabel(tr("<b>Database (all stations)</b>"), w));
+    form->addRow(tr("Undo window"), m_undoMinutes);
+    form->addRow(tr("Business time zone"), m_zone);
+    form->addRow(new QLabel(tr("<b>This station (%1)</b>").arg(stationId.toHtmlEscaped()), w));
+    form->addRow(tr("Sounds"), m_sound);
+    form->addRow(tr("Language (after restart)"), m_language);
+    form->addRow(tr("Scanners"), m_wedge);
+    form->addRow(QString(), m_serial);
+    form->addRow(tr("Serial port"), m_port);
+    form->addRow(tr("Baud rate"), m_baud);
+    form->addRow(tr("Database file"), new QLabel(m_db.path().toHtmlEscaped(), w));
+    auto *l = new QVBoxLayout(w);
+    l->addLayout(form);
+    l->addWidget(save, 0, Qt::AlignLeft);
+    l->addStretch(1);
+    connect(save, &QPushButton::clicked, this, &AdminPage::saveSettings);
+    return w;
+}
+
+void AdminPage::loadSettings()
+{
+    QSettings settings;
+    m_sound->setChecked(settings.value(QStringLiteral("station/sound"), true).toBool());
+    m_language->setCurrentIndex(settings.value(QStringLiteral("station/language")).toString() == u"hi" ? 1 : 0);
+    const ScannerSettings scanner = ScannerSettings::load(settings);
+    m_wedge->setChecked(scanner.wedge.enabled);
+    m_serial->setChecked(scanner.serialEnabled);
+    m_port->setCurrentText(scanner.serial.portName);
+    m_baud->setCurrentText(QString::number(scanner.serial.baudRate));
+    m_db.call(
+        DbClient::Lane::Query, this,
+        [](DbSession &s) {
+            SettingsRepository &r = s.store->repositories().settings;
+            const qint64 undo = r.number(QStringLiteral("undo_window_seconds"), 3600).value_or(3600);
+            const QString zone = r.value(QStringLiteral("business_time_zone")).value_or(std::nullopt).value_or(QStringLiteral("UTC"));
+            const QStringList areas = DashboardQuery(s.store->statements()).areaNames().value_or(QStringList());
+            return std::tuple(undo, zone, areas);
+        },
+        [this](std::tuple<qint64, QString, QStringList> v) {
+            m_undoMinutes->setValue(int(std::get<0>(v) / 60));
+            m_zone->setCurrentText(std::get<1>(v));
+            m_areas = std::get<2>(v);
+        });
+}
+
+void AdminPage::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("station/sound"), m_sound->isChecked());
+    settings.setValue(QStringLiteral("station/language"), m_language->currentData());
+    ScannerSettings scanner = ScannerSettings::load(settings);
+    scanner.wedge.enabled = m_wedge->isChecked();
+    scanner.serialEnabled = m_serial->isChecked();
+    scanner.serial.portName = m_port->currentText();
+    scanner.serial.baudRate = m_baud->currentData().toInt();
+    scanner.save(settings);
+    Q_EMIT stationSettingsChanged();
+    const qint64 undoSeconds = qint64(m_undoMinutes->value()) * 60;
+    const QString zone = m_zone->currentText().trimmed();
+    if (!QTimeZone(zone.toUtf8()).isValid()) {
+        m_message->setText(tr("%1 is not a time zone; the database settings were not changed.").arg(zone));
+        return;
+    }
+    const Actor actor = m_actor;
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [actor, undoSeconds, zone](DbSession &s) -> Result<void> {
+            if (!isAllowed(actor.role, Permission::Administer))
+                return fail(Reason::PermissionDenied, QStringLiteral("Only admins change settings."));
+            SettingsRepository &r = s.store->repositories().settings;
+            if (auto x = r.setValue(QStringLiteral("undo_window_seconds"), QString::number(undoSeconds)); !x)
+                return x;
+            return r.setValue(QStringLiteral("business_time_zone"), zone);
+        },
+        [this](Result<void> r) { report(r, tr("Settings saved.")); });
+}
+
+QString AdminPage::selectedUser() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_message->setText(tr("Choose a user in the list first."));
+        return {};
+    }
+    return current.data(UserListModel::UserNameRole).toString();
+}
+
+QString AdminPage::messageText() const
+{
+    return m_message->text();
+}
+
+void AdminPage::report(const Result<void> &result, const QString &done)
+{
+    m_message->setStyleSheet(result ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b00020;"));
+    m_message->setText(result ? done : result.error().message);
+    reloadUsers();
+}
+
+void AdminPage::reloadUsers()
+{
+    m_db.call(
+        DbClient::Lane::Query, this, [](DbSession &s) { return accounts(s).list(); },
+        [this](Result<QList<UserInfo>> r) {
+            if (r)
+                m_users->setUsers(*r);
+            else
+                m_message->setText(r.error().message);
+        });
+}
+
+void AdminPage::addUser(const QString &name, const QString &password, Role role, const QString &area)
+{
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [actor = m_actor, name, password, role, area](DbSession &s) {
+            return accounts(s).addUser(actor, s.stationId, name, password, role, area);
+        },
+        [this, name](Result<void> r) { report(r, tr("User %1 created.").arg(name)); });
+}
+
+void AdminPage::setRole(const QString &name, Role role)
+{
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [actor = m_actor, name, role](DbSession &s) { return accounts(s).setRole(actor, s.stationId, name, role); },
+        [this, name, role](Result<void> r) { report(r, tr("%1 is now %2.").arg(name, roleName(role))); });
+}
+
+void AdminPage::setEnabled(const QString &name, bool enabled)
+{
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [actor = m_actor, name, enabled](DbSession &s) { return accounts(s).setEnabled(actor, s.stationId, name, enabled); },
+        [this, name, enabled](Result<void> r) {
+            report(r, enabled ? tr("%1 is enabled.").arg(name) : tr("%1 is disabled; their history stays.").arg(name));
+        });
+}
+
+void AdminPage::resetPassword(const QString &name, const QString &password)
+{
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [actor = m_actor, name, password](DbSession &s) {
+            return accounts(s).setPassword(actor, s.stationId, name, password);
+        },
+        [this, name](Result<void> r) { report(r, tr("The password of %1 was reset.").arg(name)); });
+}
+
+void AdminPage::unlock(const QString &name)
+{
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [actor = m_actor, name](DbSession &s) { return accounts(s).unlock(actor, s.stationId, name); },
+        [this, name](Result<void> r) { report(r, tr("%1 can log in again.").arg(name)); });
+}
+
+} // namespace tt

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QWidget>
+
+#include "core/command.h"
+
+class QAbstractItemModel;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class QTableView;
+
+namespace tt {
+
+class DbClient;
+class UserListModel;
+
+// Administration (BRIEF §3.5, issue 5 §7): users (create, role, area, disable/enable, reset
+// password, unlock), settings of the database and of this station, and the scanner self-test.
+// Every change goes through AccountService or the settings repository on the command lane, so it
+// is checked and audited there.
+class AdminPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // selfTest: the scanner trace model (not owned; may be null).
+    AdminPage(DbClient &db, const Actor &actor, const QString &stationId, QAbstractItemModel *selfTest,
+              QWidget *parent = nullptr);
+
+    void reloadUsers();
+    UserListModel *userModel() const { return m_users; }
+    QString messageText() const;
+
+    // The operations behind the buttons (tests call them directly).
+    void addUser(const QString &name, const QString &password, Role role, const QString &area);
+    void setRole(const QString &name, Role role);
+    void setEnabled(const QString &name, bool enabled);
+    void resetPassword(const QString &name, const QString &password);
+    void unlock(const QString &name);
+
+Q_SIGNALS:
+    // Station settings saved (sound, language); values as stored in QSettings.
+    void stationSettingsChanged();
+
+private:
+    QWidget *usersTab();
+    QWidget *settingsTab(const QString &stationId);
+    QString selectedUser() const;
+    void report(const Result<void> &result, const QString &done);
+    void loadSettings();
+    void saveSettings();
+
+    DbClient &m_db;
+    Actor m_actor;
+    QStringList m_areas;
+    UserListModel *m_users;
+    QTableView *m_table = nullptr;
+    QLabel *m_message;
+    QSpinBox *m_undoMinutes = nullptr;
+    QComboBox *m_zone = nullptr;
+    QCheckBox *m_sound = nullptr;
+    QComboBox *m_language = nullptr;
+    QCheckBox *m_wedge = nullptr;
+    QCheckBox *m_serial = nullptr;
+    QComboBox *m_port = nullptr;
+    QComboBox *m_baud = nullptr;
+};
+
+} // namespace tt

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+#include "core/command.h"
+
+class QChartView;
+class QGridLayout;
+class QLabel;
+class QListWidget;
+
+namespace tt {
+
+class DbClient;
+struct DashboardFigures;
+
+// The dashboard (BRIEF §7), for every role: figure cards, scans per hour today, per day for 14
+// days and per area (Qt Charts), the last scans, and for admins the station's health. Re-read on
+// the query lane whenever the database changes (DbClient::changed, within a second).
+class DashboardPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DashboardPage(DbClient &db, const Actor &actor, QWidget *parent = nullptr);
+
+    void refresh();
+    // The card's value as shown ("–" before the first load); key as in cardKeys().
+    QString cardText(const QString &key) const;
+    int refreshCount() const { return m_refreshes; }
+
+private:
+    void addCard(const QString &key, const QString &title);
+    void render(const DashboardFigures &f);
+
+    DbClient &m_db;
+    Actor m_actor;
+    bool m_busy = false;
+    bool m_again = false;
+    int m_refreshes = 0;
+    QGridLayout *m_cards;
+    QHash<QString, QLabel *> m_values;
+    QChartView *m_hourly;
+    QChartView *m_daily;
+    QChartView *m_areas;
+    QListWidget *m_last;
+    QLabel *m_health;
+};
+
+} // namespace tt

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+#include "database/sqlitestore.h"
+
+namespace tt {
+
+struct DbSession;
+
+// One worker thread with its own SQLite connection (ARCHITECTURE "Threading"). Jobs run one
+// after another, in the order they were posted, in that thread. The destructor lets the queued
+// jobs finish, closes the connection in the thread and waits for it.
+class DbLane : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Job = std::function<void(DbSession &)>;
+
+    // Starts the thread and opens path there as connection `connectionName`.
+    DbLane(const QString &path, const QString &connectionName, const Clock *clock, QObject *parent = nullptr);
+    ~DbLane() override;
+
+    // Queues a job; callable from any thread. Jobs also run when opening failed (session.store
+    // is then null).
+    void post(Job job);
+
+Q_SIGNALS:
+    // Emitted from the lane's thread once, after the open attempt; message empty on success.
+    void opened(const QString &message);
+
+private:
+    QThread m_thread;
+    QObject *m_anchor; // lives in m_thread; jobs are queued calls on it
+    std::unique_ptr<DbSession> m_session; // touched only in m_thread
+};
+
+} // namespace tt

@@ -1,0 +1,93 @@
+#include "app/lockscreen.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace tt {
+
+LockScreen::LockScreen(const QString &user, QWidget *parent)
+    : QWidget(parent)
+    , m_reason(new QLabel(this))
+    , m_password(new QLineEdit(this))
+    , m_unlock(new QPushButton(tr("Unlock"), this))
+    , m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("lockScreen"));
+    setAutoFillBackground(true);
+    setStyleSheet(QStringLiteral("QWidget#lockScreen { background: #263238; } QLabel { color: white; }"));
+    auto *title = new QLabel(tr("Session locked"), this);
+    QFont big = font();
+    big.setPointSize(32);
+    big.setBold(true);
+    title->setFont(big);
+    auto *who = new QLabel(tr("Signed in as <b>%1</b>. Your work is kept; enter your password to continue.").arg(user.toHtmlEscaped()), this);
+    QFont medium = font();
+    medium.setPointSize(14);
+    who->setFont(medium);
+    m_reason->setFont(medium);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("Password"));
+    m_password->setFont(medium);
+    m_password->setMinimumWidth(320);
+    m_password->setObjectName(QStringLiteral("lockPassword"));
+    m_unlock->setFont(medium);
+    m_message->setStyleSheet(QStringLiteral("color: #ff8a80;"));
+    m_message->setFont(medium);
+    auto *column = new QVBoxLayout;
+    column->addWidget(title, 0, Qt::AlignHCenter);
+    column->addWidget(m_reason, 0, Qt::AlignHCenter);
+    column->addSpacing(16);
+    column->addWidget(who, 0, Qt::AlignHCenter);
+    column->addWidget(m_password, 0, Qt::AlignHCenter);
+    column->addWidget(m_unlock, 0, Qt::AlignHCenter);
+    column->addWidget(m_message, 0, Qt::AlignHCenter);
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch(1);
+    layout->addLayout(column);
+    layout->addStretch(2);
+    connect(m_unlock, &QPushButton::clicked, this, &LockScreen::submit);
+    connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::submit);
+}
+
+void LockScreen::setReason(const QString &reason)
+{
+    m_reason->setText(reason);
+}
+
+void LockScreen::fail(const QString &message)
+{
+    m_message->setText(message);
+    m_unlock->setEnabled(true);
+    m_password->setEnabled(true);
+    m_password->setFocus();
+}
+
+void LockScreen::reset()
+{
+    m_password->clear();
+    m_message->clear();
+    m_unlock->setEnabled(true);
+    m_password->setEnabled(true);
+    m_password->setFocus();
+}
+
+QString LockScreen::messageText() const
+{
+    return m_message->text();
+}
+
+void LockScreen::submit()
+{
+    const QString password = m_password->text();
+    m_password->clear();
+    if (password.isEmpty())
+        return;
+    m_unlock->setEnabled(false);
+    m_password->setEnabled(false);
+    m_message->setText(tr("Checking…"));
+    Q_EMIT unlockRequested(password);
+}
+
+} // namespace tt
