@@ -45,6 +45,7 @@ int runCli(const QStringList &arguments)
     registerStationCommands(registry);
     registerBagCommands(registry);
     registerBillCommands(registry);
+    registerReportCommands(registry);
 
     CliArgs all(arguments);
     GlobalOptions options;

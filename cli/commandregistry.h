@@ -38,5 +38,6 @@ void registerUserCommands(CommandRegistry &registry);
 void registerStationCommands(CommandRegistry &registry);
 void registerBagCommands(CommandRegistry &registry);
 void registerBillCommands(CommandRegistry &registry);
+void registerReportCommands(CommandRegistry &registry); // report, export, import (cli/reportcli.cpp)
 
 } // namespace tt

@@ -80,12 +80,11 @@ Result<EodSummary> EodQuery::run(QDate day, const QTimeZone &zone)
                         f.linkedWeightG += q.value(3).toLongLong();
                     });
     if (r)
-        r = collect(QStringLiteral("WITH last AS (SELECT p.id, max(l.linked_at) AS at FROM bags p JOIN links l "
-                                   "ON l.parent_id = p.id AND l.ended_at IS NULL WHERE p.role = 'parent' AND "
-                                   "p.child_count >= p.capacity GROUP BY p.id) "
-                                   "SELECT l.linked_by, %1, count(*) FROM last JOIN links l ON l.parent_id = last.id "
-                                   "AND l.linked_at = last.at AND l.ended_at IS NULL "
-                                   "WHERE last.at >= ? AND last.at < ? GROUP BY 1, 2")
+        r = collect(QStringLiteral("WITH last AS (SELECT l.parent_id, max(l.id) AS link_id FROM links l JOIN bags p "
+                                   "ON p.id = l.parent_id WHERE l.ended_at IS NULL AND p.role = 'parent' AND "
+                                   "p.child_count >= p.capacity GROUP BY l.parent_id) "
+                                   "SELECT l.linked_by, %1, count(*) FROM last JOIN links l ON l.id = last.link_id "
+                                   "WHERE l.linked_at >= ? AND l.linked_at < ? GROUP BY 1, 2")
                         .arg(areaOf("l.linked_by", "l.station")),
                     [](EodFigures &f, const QSqlQuery &q) { f.parentsFilled += q.value(2).toLongLong(); });
     if (r)
