@@ -196,8 +196,11 @@ QWidget *AdminPage::settingsTab(const QString &stationId)
     form->addRow(tr("Serial port"), m_port);
     form->addRow(tr("Baud rate"), m_baud);
     form->addRow(tr("Database file"), new QLabel(m_db.path().toHtmlEscaped(), w));
+    auto *formBox = new QWidget(w);
+    formBox->setLayout(form);
+    formBox->setMaximumWidth(760);
     auto *l = new QVBoxLayout(w);
-    l->addLayout(form);
+    l->addWidget(formBox);
     l->addWidget(save, 0, Qt::AlignLeft);
     l->addStretch(1);
     connect(save, &QPushButton::clicked, this, &AdminPage::saveSettings);

@@ -32,8 +32,9 @@ BagDetailDialog::BagDetailDialog(DbClient &db, const QString &code, QWidget *par
     auto *history = new QTableView(this);
     history->setModel(m_history);
     history->verticalHeader()->hide();
-    history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     history->horizontalHeader()->setStretchLastSection(true);
+    history->setWordWrap(false);
+    connect(m_history, &ScanListModel::pageLoaded, history, [history] { history->resizeColumnsToContents(); });
     auto *splitter = new QSplitter(this);
     auto *childBox = new QWidget(this);
     auto *childLayout = new QVBoxLayout(childBox);
@@ -47,7 +48,8 @@ BagDetailDialog::BagDetailDialog(DbClient &db, const QString &code, QWidget *par
     historyLayout->addWidget(history);
     splitter->addWidget(childBox);
     splitter->addWidget(historyBox);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(1, 4);
+    splitter->setSizes({180, 900});
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -55,7 +57,7 @@ BagDetailDialog::BagDetailDialog(DbClient &db, const QString &code, QWidget *par
     layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(900, 560);
+    resize(1100, 600);
 
     ScanFilter filter;
     filter.code = code;

@@ -42,6 +42,7 @@ BillsPage::BillsPage(DbClient &db, const Actor &actor, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
     for (int c : {BillListModel::Expected, BillListModel::Created, BillListModel::CreatedBy})
         m_table->setColumnHidden(c, true);
     m_newId->setPlaceholderText(tr("New bill id, e.g. BILL-2026-0003"));

@@ -60,9 +60,10 @@ void setBars(QChartView *view, const QStringList &categories, const QList<qint64
     auto *categoryAxis = new QBarCategoryAxis;
     categoryAxis->append(categories);
     auto *valueAxis = new QValueAxis;
-    valueAxis->setRange(0, double(top) * 1.15);
+    valueAxis->setRange(0, std::max<double>(4, double(top) * 1.1));
     valueAxis->setLabelFormat(QStringLiteral("%d"));
     valueAxis->setTickCount(5);
+    valueAxis->applyNiceNumbers();
     chart->addAxis(categoryAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categoryAxis);
@@ -77,7 +78,7 @@ DashboardPage::DashboardPage(DbClient &db, const Actor &actor, QWidget *parent)
     , m_actor(actor)
     , m_cards(new QGridLayout)
     , m_hourly(chartView(tr("Scans per hour today"), this))
-    , m_daily(chartView(tr("Scans per day, last 14 days"), this))
+    , m_daily(chartView(tr("Scans per day, last 14 days (day of month)"), this))
     , m_areas(chartView(tr("Scans per area today"), this))
     , m_last(new QListWidget(this))
     , m_health(new QLabel(this))
@@ -195,7 +196,7 @@ void DashboardPage::render(const DashboardFigures &f)
     QStringList days;
     QList<qint64> dayValues;
     for (const auto &[day, n] : f.scansPerDay) {
-        days << day.toString(QStringLiteral("dd.MM"));
+        days << QString::number(day.day());
         dayValues << n;
     }
     setBars(m_daily, days, dayValues, QColor(0x1b, 0x7f, 0x3b), false);
@@ -215,7 +216,7 @@ void DashboardPage::render(const DashboardFigures &f)
     if (m_health->isVisible() || isAllowed(m_actor.role, Permission::Administer)) {
         const QFileInfo file(m_db.path());
         m_health->setText(tr("<b>Station health</b><br>Mode: embedded (no central server)<br>Queue: 0 commands, "
-                             "sync lag: none<br>Database: %1 (%2 MB)<br>Commands logged: %3")
+                             "sync lag: none<br>Database: %1 (%2 MB)<br>Scans recorded: %3")
                               .arg(file.fileName().toHtmlEscaped())
                               .arg(double(file.size()) / 1e6, 0, 'f', 1)
                               .arg(f.totals.value(QStringLiteral("scans"))));

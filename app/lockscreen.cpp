@@ -15,7 +15,7 @@ LockScreen::LockScreen(const QString &user, QWidget *parent)
     , m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("lockScreen"));
-    setAutoFillBackground(true);
+    setAttribute(Qt::WA_StyledBackground, true);
     setStyleSheet(QStringLiteral("QWidget#lockScreen { background: #263238; } QLabel { color: white; }"));
     auto *title = new QLabel(tr("Session locked"), this);
     QFont big = font();

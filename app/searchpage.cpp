@@ -154,6 +154,13 @@ QWidget *SearchPage::page(QLayout *filters, QTableView *view, PagedModelBase *mo
     view->setWordWrap(false);
     auto *status = new QLabel(w);
     status->setStyleSheet(QStringLiteral("color: #546e7a;"));
+    connect(model, &PagedModelBase::pageLoaded, view, [view](int rows) {
+        if (rows > 200) // only the first page after a filter: size the columns to what is seen
+            return;
+        view->resizeColumnsToContents();
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            view->setColumnWidth(c, std::min(view->columnWidth(c), 360));
+    });
     connect(model, &PagedModelBase::pageLoaded, status, [status, model](int rows) {
         status->setText(model->canFetchMore(QModelIndex()) ? tr("%1 rows loaded; scroll for more").arg(rows)
                                                            : tr("%n row(s)", nullptr, rows));

@@ -196,8 +196,8 @@ void StationView::setScannerState(const QString &text, bool ok)
 
 void StationView::setConnectionState(const QString &mode, int queued)
 {
-    m_mode->setText(tr("Mode: %1 (online)").arg(mode));
-    m_queued->setText(tr("Queued scans: %1").arg(queued));
+    m_mode->setText(tr("Mode: %1").arg(mode));
+    m_queued->setText(tr("Queued scans: %1\nLast sync: — (no central server)").arg(queued));
 }
 
 QString StationView::parentText() const

@@ -31,7 +31,9 @@ Result<DashboardFigures> DashboardQuery::load(const QDate &today, const QTimeZon
     {
         // Hours in the business zone: the offset of the day's start shifts the UTC times.
         const int offsetMinutes = zone.offsetFromUtc(dayStart) / 60;
-        const QString shift = QStringLiteral("%1%2 minutes").arg(offsetMinutes < 0 ? u'-' : u'+').arg(std::abs(offsetMinutes));
+        const QString shift = QStringLiteral("%1%2 minutes")
+                                  .arg(offsetMinutes < 0 ? QStringLiteral("-") : QStringLiteral("+"))
+                                  .arg(std::abs(offsetMinutes));
         auto r = m_sql.run(QStringLiteral("SELECT CAST(strftime('%H', at, ?) AS INTEGER), count(*) FROM scans "
                                           "WHERE at >= ? AND at < ? GROUP BY 1"),
                            {shift, range[0], range[1]}, QStringLiteral("counting scans per hour"));
