@@ -46,6 +46,7 @@ int runCli(const QStringList &arguments)
     registerBagCommands(registry);
     registerBillCommands(registry);
     registerReportCommands(registry);
+    registerScannerCommands(registry);
 
     CliArgs all(arguments);
     GlobalOptions options;

@@ -3,6 +3,7 @@
 #include "cli/cliargs.h"
 #include "cli/clicontext.h"
 #include "cli/commandregistry.h"
+#include "cli/scannercli.h"
 #include "core/clock.h"
 #include "core/station.h"
 #include "database/sqlitestore.h"
@@ -15,6 +16,8 @@ namespace {
 // outcome line per scan. A bad line never stops the stream.
 int station(CliContext &ctx, CliArgs &args)
 {
+    if (const auto serial = args.takeOption(QStringLiteral("--serial")))
+        return serialStation(ctx, args, *serial); // cli/serialstation.cpp
     const auto bill = args.takeOption(QStringLiteral("--bill"));
     const auto input = args.takeOption(QStringLiteral("--input"));
     if (args.hasError())
@@ -59,7 +62,10 @@ int station(CliContext &ctx, CliArgs &args)
 
 void registerStationCommands(CommandRegistry &r)
 {
-    r.add(QStringLiteral("station"), QStringLiteral("[--station ID] [--bill ID] [--input FILE]"), station);
+    r.add(QStringLiteral("station"),
+          QStringLiteral("[--station ID] [--bill ID] [--input FILE | --serial PORT [--baud N] "
+                         "[--terminator cr|lf|crlf|none] [--count N]]"),
+          station);
 }
 
 } // namespace tt

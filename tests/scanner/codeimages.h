@@ -5,8 +5,41 @@
 #include <QRandomGenerator>
 #include <QTransform>
 
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+
+#include <string>
+
 // Degradations for image decoding tests: what a phone photo or a cheap camera does to a label.
 namespace codeimages {
+
+// Encodes with ZXing's MultiFormatWriter and draws it with its quiet zone, `module` pixels per
+// module; linear codes get bars `barHeight` pixels tall.
+inline QImage encode(ZXing::BarcodeFormat format, const std::string &text, int module = 4, int barHeight = 80)
+{
+    const ZXing::BitMatrix m = ZXing::MultiFormatWriter(format).setMargin(0).encode(text, 0, 0);
+    const bool linear = format == ZXing::BarcodeFormat::Code128 || format == ZXing::BarcodeFormat::EAN13;
+    const int quiet = format == ZXing::BarcodeFormat::QRCode ? 4 : format == ZXing::BarcodeFormat::DataMatrix ? 2 : 10;
+    const int w = (m.width() + 2 * quiet) * module;
+    const int h = linear ? barHeight + 2 * quiet * module / 2 : (m.height() + 2 * quiet) * module;
+    QImage image(w, h, QImage::Format_Grayscale8);
+    image.fill(255);
+    for (int y = 0; y < h; ++y) {
+        uchar *line = image.scanLine(y);
+        const int my = linear ? 0 : y / module - quiet;
+        if (!linear && (my < 0 || my >= m.height()))
+            continue;
+        if (linear && (y < quiet * module / 2 || y >= h - quiet * module / 2))
+            continue;
+        for (int x = 0; x < w; ++x) {
+            const int mx = x / module - quiet;
+            if (mx >= 0 && mx < m.width() && m.get(mx, my))
+                line[x] = 0;
+        }
+    }
+    return image;
+}
+
 
 // The image on a white canvas, rotated by `degrees` about its centre (canvas grows to fit).
 inline QImage rotated(const QImage &image, qreal degrees)

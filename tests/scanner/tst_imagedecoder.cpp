@@ -2,9 +2,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <ZXing/BitMatrix.h>
-#include <ZXing/MultiFormatWriter.h>
-
 #include "codeimages.h"
 #include "core/scaninterpreter.h"
 #include "scanner/imagedecoder.h"
@@ -13,33 +10,6 @@
 using namespace tt;
 
 namespace {
-
-// Encodes with ZXing's MultiFormatWriter and draws it with its quiet zone, `module` pixels per
-// module; linear codes get bars `barHeight` pixels tall.
-QImage encode(ZXing::BarcodeFormat format, const std::string &text, int module = 4, int barHeight = 80)
-{
-    const ZXing::BitMatrix m = ZXing::MultiFormatWriter(format).setMargin(0).encode(text, 0, 0);
-    const bool linear = format == ZXing::BarcodeFormat::Code128 || format == ZXing::BarcodeFormat::EAN13;
-    const int quiet = format == ZXing::BarcodeFormat::QRCode ? 4 : format == ZXing::BarcodeFormat::DataMatrix ? 2 : 10;
-    const int w = (m.width() + 2 * quiet) * module;
-    const int h = linear ? barHeight + 2 * quiet * module / 2 : (m.height() + 2 * quiet) * module;
-    QImage image(w, h, QImage::Format_Grayscale8);
-    image.fill(255);
-    for (int y = 0; y < h; ++y) {
-        uchar *line = image.scanLine(y);
-        const int my = linear ? 0 : y / module - quiet;
-        if (!linear && (my < 0 || my >= m.height()))
-            continue;
-        if (linear && (y < quiet * module / 2 || y >= h - quiet * module / 2))
-            continue;
-        for (int x = 0; x < w; ++x) {
-            const int mx = x / module - quiet;
-            if (mx >= 0 && mx < m.width() && m.get(mx, my))
-                line[x] = 0;
-        }
-    }
-    return image;
-}
 
 ZXing::BarcodeFormat formatFromName(const QString &name)
 {
@@ -116,7 +86,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, degradation);
         QFETCH(QString, symbology);
-        const QImage image = degrade(encode(formatFromName(format), text.toStdString()), degradation);
+        const QImage image = degrade(codeimages::encode(formatFromName(format), text.toStdString()), degradation);
         const QList<DecodedCode> codes = ImageDecoder::decode(image);
         QCOMPARE(codes.size(), 1);
         QCOMPARE(codes[0].text, text);
@@ -130,16 +100,16 @@ private Q_SLOTS:
 
     void manyCodesInOneImage()
     {
-        const QImage qr = encode(ZXing::BarcodeFormat::QRCode, "SB00001");
-        const QImage dm = encode(ZXing::BarcodeFormat::DataMatrix, "C0002", 4);
-        const QImage c128 = encode(ZXing::BarcodeFormat::Code128, "C0003", 3, 90);
+        const QImage qr = codeimages::encode(ZXing::BarcodeFormat::QRCode, "SB00001");
+        const QImage dm = codeimages::encode(ZXing::BarcodeFormat::DataMatrix, "C0002", 4);
+        const QImage c128 = codeimages::encode(ZXing::BarcodeFormat::Code128, "C0003", 3, 90);
         QImage sheet(1200, 700, QImage::Format_Grayscale8);
         sheet.fill(255);
         QPainter p(&sheet);
         p.drawImage(40, 40, qr);
         p.drawImage(600, 60, dm);
         p.drawImage(80, 450, c128);
-        p.drawImage(700, 400, codeimages::rotated(encode(ZXing::BarcodeFormat::QRCode, "C0004", 3), 45));
+        p.drawImage(700, 400, codeimages::rotated(codeimages::encode(ZXing::BarcodeFormat::QRCode, "C0004", 3), 45));
         p.end();
         const QList<DecodedCode> codes = ImageDecoder::decode(codeimages::noisy(sheet, 30, 0.002, 5));
         QStringList texts;
@@ -153,7 +123,7 @@ private Q_SLOTS:
     // GS1-128 with FNC1 (ZXing writes U+00F1 as FNC1): SSCC and weight reach the station.
     void gs1Code128()
     {
-        const QImage image = encode(ZXing::BarcodeFormat::Code128,
+        const QImage image = codeimages::encode(ZXing::BarcodeFormat::Code128,
                                     "\xC3\xB1" "00340123450000000017" "3103001250" "10LOT7" "\xC3\xB1" "21S9", 3, 100);
         const QList<DecodedCode> codes = ImageDecoder::decode(codeimages::noisy(image, 40, 0.003, 9));
         QCOMPARE(codes.size(), 1);
@@ -179,7 +149,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("label.png"));
-        QVERIFY(encode(ZXing::BarcodeFormat::DataMatrix, "SB00077").save(png));
+        QVERIFY(codeimages::encode(ZXing::BarcodeFormat::DataMatrix, "SB00077").save(png));
         const Result<QList<DecodedCode>> ok = ImageDecoder::decodeFile(png);
         QVERIFY(ok.has_value());
         QCOMPARE(ok->size(), 1);
