@@ -1,10 +1,8 @@
 #include "database/seeder.h"
 
 #include <QElapsedTimer>
-#include <QSqlQuery>
 
 #include "core/command.h"
-#include "database/sqlerror.h"
 #include "database/statementcache.h"
 #include "database/transactionguard.h"
 
@@ -12,21 +10,24 @@ namespace tt {
 
 namespace {
 
-// Collects rows and writes them as multi-row INSERT statements.
+// Collects rows and writes them as multi-row INSERT statements through the statement cache.
 class BulkInsert
 {
 public:
-    BulkInsert(QSqlDatabase db, QString head, int columns, int rowsPerStatement = 200)
-        : m_db(std::move(db))
+    BulkInsert(StatementCache &sql, QString head, int columns, int rowsPerStatement = 100)
+        : m_sql(sql)
         , m_head(std::move(head))
         , m_columns(columns)
         , m_rowsPerStatement(rowsPerStatement)
-        , m_full(m_db)
+        , m_fullSql(sqlFor(rowsPerStatement))
     {
-        m_full.prepare(sql(m_rowsPerStatement));
+        m_pending.reserve(qsizetype(columns) * rowsPerStatement);
     }
 
-    Result<void> add(const QVariantList &row)
+    // A table whose rows refer to another's flushes that one first.
+    void flushFirst(BulkInsert *other) { m_before = other; }
+
+    Result<void> add(std::initializer_list<QVariant> row)
     {
         m_pending.append(row);
         if (m_pending.size() == qsizetype(m_columns) * m_rowsPerStatement)
@@ -38,21 +39,20 @@ public:
     {
         if (m_pending.isEmpty())
             return {};
+        if (m_before) {
+            if (auto r = m_before->flush(); !r)
+                return r;
+        }
         const int rows = int(m_pending.size() / m_columns);
-        QSqlQuery partial(m_db);
-        QSqlQuery &q = rows == m_rowsPerStatement ? m_full : partial;
-        if (&q == &partial)
-            partial.prepare(sql(rows));
-        for (qsizetype i = 0; i < m_pending.size(); ++i)
-            q.bindValue(int(i), m_pending.at(i));
+        auto r = m_sql.run(rows == m_rowsPerStatement ? m_fullSql : sqlFor(rows), m_pending, QStringLiteral("seeding"));
         m_pending.clear();
-        if (!q.exec())
-            return std::unexpected(databaseError(QStringLiteral("seeding"), q));
+        if (!r)
+            return std::unexpected(r.error());
         return {};
     }
 
 private:
-    QString sql(int rows) const
+    QString sqlFor(int rows) const
     {
         QString one = QStringLiteral("(") + QStringLiteral("?,").repeated(m_columns);
         one.chop(1);
@@ -63,12 +63,13 @@ private:
         return s;
     }
 
-    QSqlDatabase m_db;
+    StatementCache &m_sql;
     QString m_head;
     int m_columns;
     int m_rowsPerStatement;
-    QSqlQuery m_full;
+    QString m_fullSql;
     QVariantList m_pending;
+    BulkInsert *m_before = nullptr;
 };
 
 } // namespace
@@ -94,21 +95,15 @@ Result<SeedReport> Seeder::run(const SeedPlan &plan, const std::function<void(qi
     auto tx = TransactionGuard::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
-    {
-        // Links are written in batches that may precede their children's batch: check foreign
-        // keys at commit.
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")))
-            return std::unexpected(databaseError(QStringLiteral("seeding"), q));
-    }
     const QString at = isoUtc(QDateTime::currentDateTimeUtc());
     const qint64 childWeight = 1000;
     const int k = plan.childrenPerParent;
-    BulkInsert bags(db,
+    BulkInsert bags(m_sql,
                     QStringLiteral("INSERT INTO bags(id, code, type_id, role, nominal_weight_g, capacity, "
                                    "expected_weight_g, child_count, contents_weight_g, created_at, created_by)"),
                     11);
-    BulkInsert links(db, QStringLiteral("INSERT INTO links(parent_id, child_id, linked_at, linked_by)"), 4);
+    BulkInsert links(m_sql, QStringLiteral("INSERT INTO links(parent_id, child_id, linked_at, linked_by)"), 4);
+    links.flushFirst(&bags);
     SeedReport report;
     qint64 nextChildId = qint64(plan.parents) + 1;
     for (int p = 0; p < plan.parents; ++p) {
@@ -136,7 +131,8 @@ Result<SeedReport> Seeder::run(const SeedPlan &plan, const std::function<void(qi
     if (auto r = links.flush(); !r)
         return std::unexpected(r.error());
 
-    BulkInsert lines(db, QStringLiteral("INSERT INTO bill_parents(bill_id, parent_id, added_at, added_by)"), 4);
+    BulkInsert lines(m_sql, QStringLiteral("INSERT INTO bill_parents(bill_id, parent_id, added_at, added_by)"), 4);
+    // Bills are inserted one by one before their lines, parents already exist.
     for (int b = 0; b < plan.bills; ++b) {
         const qint64 bid = b + 1;
         auto r = m_sql.run(QStringLiteral("INSERT INTO bills(id, bill_code, capacity, status, parent_count, "

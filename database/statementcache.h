@@ -1,52 +1,58 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QVariant>
 
 #include <initializer_list>
-#include <memory>
 
 #include "core/error.h"
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace tt {
 
-// The rows of an executed cached query; finishes the query when it goes out of scope so that no
-// statement stays open across a commit.
+// The rows of an executed cached statement. Resets the statement when it goes out of scope, so
+// no statement stays open across a commit. Valid while its StatementCache lives.
 class Rows
 {
 public:
-    explicit Rows(QSqlQuery *query) : m_query(query) {}
-    Rows(Rows &&other) noexcept : m_query(std::exchange(other.m_query, nullptr)) {}
+    Rows(sqlite3 *db, sqlite3_stmt *statement, bool hasRow) : m_db(db), m_stmt(statement), m_pending(hasRow) {}
+    Rows(Rows &&other) noexcept;
     Rows(const Rows &) = delete;
     Rows &operator=(const Rows &) = delete;
     Rows &operator=(Rows &&) = delete;
-    ~Rows()
-    {
-        if (m_query)
-            m_query->finish();
-    }
+    ~Rows();
 
-    bool next() { return m_query->next(); }
-    QVariant value(int column) const { return m_query->value(column); }
-    QString text(int column) const { return m_query->value(column).toString(); }
-    qint64 number(int column) const { return m_query->value(column).toLongLong(); }
-    bool isNull(int column) const { return m_query->isNull(column); }
-    int affected() const { return m_query->numRowsAffected(); }
-    QVariant lastInsertId() const { return m_query->lastInsertId(); }
+    // Advances to the next row; false at the end (or on an error, which is logged).
+    bool next();
+    QVariant value(int column) const;
+    QString text(int column) const;
+    qint64 number(int column) const;
+    bool isNull(int column) const;
+    // Rows changed by the last INSERT/UPDATE/DELETE, and the rowid of the last INSERT.
+    int affected() const;
+    QVariant lastInsertId() const;
 
 private:
-    QSqlQuery *m_query;
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt;
+    bool m_pending; // the first row was fetched by exec and not yet consumed
+    bool m_started = false;
 };
 
-// Prepared, forward-only statements of one connection, prepared once and reused (the SQL text is
-// the key). Lives in the thread of its connection.
+// Prepared statements of one SQLite connection, prepared once (keyed by SQL text) and reused,
+// on the native SQLite API of the QSqlDatabase's own handle (QSqlQuery costs several times
+// more per bound value). Lives in the thread of its connection.
 class StatementCache
 {
 public:
     explicit StatementCache(QSqlDatabase db);
     ~StatementCache();
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
 
     // Binds the values positionally (QVariant() is NULL), executes and returns the rows.
     Result<Rows> run(const QString &sql, std::initializer_list<QVariant> values, const QString &what);
@@ -54,12 +60,14 @@ public:
     Result<Rows> run(const QString &sql, const QVariantList &values, const QString &what);
 
     QSqlDatabase database() const { return m_db; }
+    sqlite3 *handle() const { return m_handle; }
 
 private:
-    QSqlQuery *prepared(const QString &sql, const QString &what, Error *error);
+    Result<Rows> execute(const QString &sql, const QVariant *values, qsizetype count, const QString &what);
 
     QSqlDatabase m_db;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
+    sqlite3 *m_handle = nullptr;
+    QHash<QString, sqlite3_stmt *> m_statements;
 };
 
 } // namespace tt

@@ -80,7 +80,9 @@ CREATE TABLE links (
     CHECK ((ended_at IS NULL) = (end_reason IS NULL))
 );
 CREATE UNIQUE INDEX links_one_parent_per_child ON links(child_id) WHERE ended_at IS NULL;
-CREATE INDEX links_in_force_by_parent ON links(parent_id) WHERE ended_at IS NULL;
+-- Full (not partial) indexes on both keys: foreign-key checks and history lookups can use them.
+CREATE INDEX links_by_parent ON links(parent_id, ended_at);
+CREATE INDEX links_by_child ON links(child_id);
 CREATE INDEX links_in_force_by_user ON links(linked_by, id) WHERE ended_at IS NULL;
 
 CREATE TABLE bills (
