@@ -171,6 +171,17 @@ Outcome Station::selectBill(const QString &rawId)
     return o;
 }
 
+Outcome Station::recordWeight(qint64 grams)
+{
+    const QString shown = QStringLiteral("%1 g").arg(grams);
+    if (!m_bill.isEmpty())
+        return execute(cmd::RecordWeight{{}, m_bill, grams}, shown);
+    if (!m_parent.isEmpty())
+        return execute(cmd::RecordWeight{m_parent, {}, grams}, shown);
+    return withContext(Outcome::rejected(
+        Error{Reason::NoParentSelected, QStringLiteral("Scan a parent bag or select a bill before weighing.")}, shown));
+}
+
 void Station::leaveBillMode()
 {
     m_bill.clear();

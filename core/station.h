@@ -24,6 +24,10 @@ public:
     // One scan as it arrived (may carry an AIM prefix, GS separators, command codes).
     Outcome scan(QStringView raw);
 
+    // A stable scale reading: the measured gross weight of the current bill in bill mode, else
+    // of the current parent; no_parent_selected when there is neither.
+    Outcome recordWeight(qint64 grams);
+
     // Bill mode, as TT:BILL:<id> and TT:DONE do.
     Outcome selectBill(const QString &billId);
     void leaveBillMode();

@@ -1,3 +1,4 @@
+#include <QSqlQuery>
 #include <QTest>
 
 #include "core/station.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void invalidScans();
     void originalParentCasesNeverSelectAParent_data();
     void originalParentCasesNeverSelectAParent();
+    void scaleWeightGoesToParentOrBill();
 
 private:
     Station station(const Actor &actor, const QString &id = QStringLiteral("ST1"))
@@ -524,6 +526,27 @@ void TestStation::originalParentCasesNeverSelectAParent()
     EXPECT_OUTCOME(s.scan(u"SB00001"), ResultKind::Ok, Reason::None);
     EXPECT_OUTCOME(s.scan(u"M444-12345"), ResultKind::Ok, Reason::None);
     QCOMPARE(s.currentParent(), QStringLiteral("M444-12345"));
+}
+
+void TestStation::scaleWeightGoesToParentOrBill()
+{
+    Station s = station(kAdmin);
+    EXPECT_OUTCOME(s.recordWeight(12345), ResultKind::Rejected, Reason::NoParentSelected);
+    EXPECT_OUTCOME(s.scan(u"SB00001"), ResultKind::Ok, Reason::None);
+    EXPECT_OUTCOME(s.scan(u"C0001"), ResultKind::Ok, Reason::None);
+    EXPECT_OUTCOME(s.recordWeight(1234), ResultKind::Ok, Reason::None);
+    auto bag = m_store->bag(QStringLiteral("SB00001"));
+    QVERIFY(bag && *bag);
+    QCOMPARE((*bag)->measuredWeightG, std::optional<qint64>(1234));
+    QCOMPARE((*bag)->contentsWeightG, qint64(1000)); // the computed weight is untouched
+    EXPECT_OUTCOME(s.recordWeight(-5), ResultKind::Rejected, Reason::InvalidInput);
+
+    EXPECT_OUTCOME(run(kAdmin, cmd::CreateBill{QStringLiteral("B-7"), 1}), ResultKind::Ok, Reason::None);
+    EXPECT_OUTCOME(s.scan(u"TT:BILL:B-7"), ResultKind::Ok, Reason::None);
+    EXPECT_OUTCOME(s.recordWeight(987654), ResultKind::Ok, Reason::None);
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("SELECT measured_weight_g FROM bills WHERE bill_code = 'B-7'")) && q.next());
+    QCOMPARE(q.value(0).toLongLong(), qint64(987654));
 }
 
 QTEST_MAIN(TestStation)
