@@ -5,13 +5,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 
 #include "benchsupport.h"
-#include "core/station.h"
-#include "database/sqlitestore.h"
+#include "scanbenchmark.h"
 
 int main(int argc, char *argv[])
 {
@@ -23,42 +21,19 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     out << "P1 scan -> feedback, embedded SQLite, durable commit per scan\n"
         << tt::bench::machineDescription(tmp.path()) << '\n';
-    auto store = tt::SqliteStore::open(tmp.filePath(QStringLiteral("bench.db")));
-    if (!store) {
-        out << "cannot open: " << store.error().message << '\n';
+    const QString sync = tt::bench::stringArgument(args, QStringLiteral("--sync"), QStringLiteral("full"));
+    out << "synchronous = " << sync << '\n';
+    const auto result = tt::bench::runScanBenchmark(tmp.filePath(QStringLiteral("bench.db")), scans, sync);
+    if (!result) {
+        out << "failed: " << result.error().message << '\n';
         return 1;
     }
-    const QString sync = tt::bench::stringArgument(args, QStringLiteral("--sync"), QStringLiteral("full"));
-    QSqlQuery((*store)->database()).exec(QStringLiteral("PRAGMA synchronous = ") + sync);
-    out << "synchronous = " << sync << '\n';
-    tt::Station station(**store, (*store)->clock(), tt::Actor{QStringLiteral("bench"), tt::Role::Dispatcher},
-                        QStringLiteral("bench-1"));
-    tt::bench::Latencies all;
-    tt::bench::Latencies links;
-    qint64 child = 0;
-    int parent = 0;
-    QElapsedTimer total;
-    total.start();
-    for (qint64 i = 0; i < scans; ++i) {
-        const bool parentScan = i % 30 == 0;
-        const QString code = parentScan ? QStringLiteral("SB%1").arg(parent++, 5, 10, QLatin1Char('0'))
-                                        : QStringLiteral("C%1").arg(++child, 9, 10, QLatin1Char('0'));
-        QElapsedTimer t;
-        t.start();
-        const tt::Outcome o = station.scan(code);
-        const qint64 ns = t.nsecsElapsed();
-        if (!o.ok()) {
-            out << "unexpected outcome for " << code << ": " << o.message << '\n';
-            return 1;
-        }
-        all.add(ns);
-        if (!parentScan)
-            links.add(ns);
-    }
+    const tt::bench::Latencies &all = result->all;
+    const tt::bench::Latencies &links = result->links;
     out << tt::bench::summary(QStringLiteral("all scans  "), all) << '\n'
         << tt::bench::summary(QStringLiteral("child links"), links) << '\n'
         << QStringLiteral("throughput %1 scans/s (one at a time, each committed with fsync)\n")
-               .arg(double(scans) / (double(total.nsecsElapsed()) / 1e9), 0, 'f', 0)
+               .arg(double(scans) / result->seconds, 0, 'f', 0)
         << QStringLiteral("target P1: p99 <= 5 ms -> %1\n")
                .arg(all.percentileMs(99) <= 5.0 ? QStringLiteral("met") : QStringLiteral("NOT met"));
     return 0;

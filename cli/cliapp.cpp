@@ -47,6 +47,7 @@ int runCli(const QStringList &arguments)
     registerBillCommands(registry);
     registerReportCommands(registry);
     registerScannerCommands(registry);
+    registerBenchCommands(registry);
 
     CliArgs all(arguments);
     GlobalOptions options;

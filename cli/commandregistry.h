@@ -39,6 +39,7 @@ void registerStationCommands(CommandRegistry &registry);
 void registerBagCommands(CommandRegistry &registry);
 void registerBillCommands(CommandRegistry &registry);
 void registerReportCommands(CommandRegistry &registry); // report, export, import (cli/reportcli.cpp)
-void registerScannerCommands(CommandRegistry &registry); // scan-image (cli/scanimagecli.cpp)
+void registerScannerCommands(CommandRegistry &registry);
+void registerBenchCommands(CommandRegistry &registry); // bench (cli/benchcli.cpp) // scan-image (cli/scanimagecli.cpp)
 
 } // namespace tt
