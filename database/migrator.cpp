@@ -43,12 +43,26 @@ const QStringList kRequiredTables{
     QStringLiteral("stat_totals"),  QStringLiteral("stat_daily"),
 };
 
+// The central schema keeps statistics in stat_counters (per day, station, metric) instead.
+const QStringList kRequiredPgTables{
+    QStringLiteral("settings"),     QStringLiteral("areas"),       QStringLiteral("stations"),
+    QStringLiteral("users"),        QStringLiteral("bag_types"),   QStringLiteral("bags"),
+    QStringLiteral("links"),        QStringLiteral("bills"),       QStringLiteral("bill_parents"),
+    QStringLiteral("scans"),        QStringLiteral("audit_log"),   QStringLiteral("command_log"),
+    QStringLiteral("stat_counters"), QStringLiteral("sessions"),   QStringLiteral("changes"),
+};
+
 } // namespace
 
 Migrator::Migrator(QSqlDatabase db, QString dialect)
     : m_db(std::move(db))
     , m_dialect(std::move(dialect))
 {
+}
+
+bool Migrator::isPostgres() const
+{
+    return m_dialect == u"postgresql";
 }
 
 int Migrator::latestVersion() const
@@ -60,8 +74,11 @@ int Migrator::latestVersion() const
 Result<int> Migrator::currentVersion() const
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
-                               "'schema_migrations'")))
+    const QString exists = isPostgres()
+        ? QStringLiteral("SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE 1 END")
+        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                         "'schema_migrations'");
+    if (!q.exec(exists))
         return std::unexpected(databaseError(QStringLiteral("reading the schema version"), q));
     if (!q.next() || q.value(0).toInt() == 0)
         return 0;
@@ -107,7 +124,7 @@ Result<int> Migrator::migrate()
         q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
         if (!q.exec())
             return std::unexpected(databaseError(QStringLiteral("recording the migration"), q));
-        if (!q.exec(QStringLiteral("PRAGMA application_id = %1").arg(kSqliteApplicationId)))
+        if (!isPostgres() && !q.exec(QStringLiteral("PRAGMA application_id = %1").arg(kSqliteApplicationId)))
             return std::unexpected(databaseError(QStringLiteral("marking the database"), q));
         if (auto ok = tx->commit(); !ok)
             return std::unexpected(ok.error());
@@ -130,8 +147,10 @@ Result<void> Migrator::checkSchema() const
                         .arg(*version)
                         .arg(latestVersion()));
     QSqlQuery q(m_db);
-    for (const QString &table : kRequiredTables) {
-        q.prepare(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"));
+    for (const QString &table : isPostgres() ? kRequiredPgTables : kRequiredTables) {
+        q.prepare(isPostgres() ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = ? AND relnamespace = "
+                                                "current_schema()::regnamespace AND relkind IN ('r', 'p')")
+                               : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"));
         q.addBindValue(table);
         if (!q.exec() || !q.next())
             return std::unexpected(databaseError(QStringLiteral("checking the schema"), q));

@@ -24,6 +24,8 @@ public:
     Result<void> checkSchema() const;
 
 private:
+    bool isPostgres() const; // dialect "postgresql"
+
     QSqlDatabase m_db;
     QString m_dialect;
 };

@@ -1504,6 +1504,13 @@ BEGIN
      WHERE coalesce(s.v, 0) <> t.n;
 END $$;
 
+-- The applied schema version, for stations (they cannot read schema_migrations).
+CREATE FUNCTION tt_schema_version() RETURNS integer
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    RETURN (SELECT coalesce(max(version), 0) FROM schema_migrations);
+END $$;
+
 -- ---------------------------------------------------------------------------------------------
 -- Privileges and row-level security. tt_station: no table privilege beyond SELECT under
 -- policies that need a valid session (audit_log: admins only); EXECUTE on the entry points.
@@ -1513,7 +1520,7 @@ REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO tt_station;
 GRANT EXECUTE ON FUNCTION tt_login(text, text, text), tt_logout(text), tt_execute(text, jsonb),
     tt_bag(text, text), tt_bill(text, text), tt_bag_types(text), tt_verify(text), tt_add_user(text, text, text, text),
-    tt_read_allowed(text) TO tt_station;
+    tt_read_allowed(text), tt_schema_version() TO tt_station;
 GRANT SELECT ON settings, areas, stations, bag_types, bags, links, bills, bill_parents, scans, audit_log, changes,
     command_log, stat_counters, roles, role_permissions TO tt_station;
 

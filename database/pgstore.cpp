@@ -1,0 +1,303 @@
+#include "database/pgstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "core/billid.h"
+#include "core/clock.h"
+#include "core/codenormalizer.h"
+#include "database/migrator.h"
+#include "database/sqlerror.h"
+
+namespace tt {
+
+Q_DECLARE_LOGGING_CATEGORY(lcDb)
+
+namespace {
+
+// Transient outcomes of concurrency that a repeated call resolves: serialization failure,
+// deadlock, and a unique violation between two stations creating the same row.
+bool isRetryable(const QSqlError &e)
+{
+    const QString state = e.nativeErrorCode();
+    return state == u"40001" || state == u"40P01" || state == u"23505";
+}
+
+QDateTime timeFrom(const QJsonValue &v)
+{
+    if (!v.isString())
+        return {};
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : t;
+}
+
+QString textOf(const QJsonValue &v)
+{
+    return v.isString() ? v.toString() : QString();
+}
+
+Outcome outcomeFrom(const QJsonObject &o)
+{
+    Outcome out;
+    const QString result = o.value(QStringLiteral("result")).toString();
+    out.result = result == u"ok"          ? ResultKind::Ok
+                 : result == u"duplicate" ? ResultKind::Duplicate
+                 : result == u"queued"    ? ResultKind::Queued
+                                          : ResultKind::Rejected;
+    out.reason = reasonFromName(o.value(QStringLiteral("reason")).toString())
+                     .value_or(out.result == ResultKind::Rejected ? Reason::DatabaseError : Reason::None);
+    out.message = o.value(QStringLiteral("message")).toString();
+    out.code = textOf(o.value(QStringLiteral("code")));
+    out.parent = textOf(o.value(QStringLiteral("parent")));
+    out.children = o.value(QStringLiteral("children")).toInt();
+    out.capacity = o.value(QStringLiteral("capacity")).toInt();
+    out.bill = textOf(o.value(QStringLiteral("bill")));
+    out.billStatus = billStatusFromName(o.value(QStringLiteral("bill_status")).toString()).value_or(BillStatus::Open);
+    out.billParents = o.value(QStringLiteral("bill_parents")).toInt();
+    out.billCapacity = o.value(QStringLiteral("bill_capacity")).toInt();
+    out.actualWeightG = qint64(o.value(QStringLiteral("actual_weight_g")).toDouble());
+    out.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
+    out.commandId = QUuid::fromString(o.value(QStringLiteral("command_id")).toString());
+    return out;
+}
+
+QJsonObject objectOf(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+} // namespace
+
+PgStore::PgStore(QString connectionName, const Clock &clock)
+    : m_connectionName(std::move(connectionName))
+    , m_clock(&clock)
+{
+}
+
+Result<std::unique_ptr<PgStore>> PgStore::open(const PgConnectionInfo &info, const PgStoreOptions &options)
+{
+    auto db = openPostgres(info, options.connectionName);
+    if (!db)
+        return std::unexpected(db.error());
+    Result<void> checked;
+    {
+        // Stations cannot read schema_migrations; tt_schema_version() tells them.
+        const int latest = Migrator(*db, QStringLiteral("postgresql")).latestVersion();
+        QSqlQuery q(*db);
+        if (!q.exec(QStringLiteral("SELECT tt_schema_version()")) || !q.next())
+            checked = fail(Reason::DatabaseError,
+                           QStringLiteral("%1 is not a migrated TraceTrack database (%2); run `tracetrack-cli "
+                                          "migrate` with the owner's credentials.")
+                               .arg(info.displayName(), q.lastError().text().trimmed()));
+        else if (q.value(0).toInt() != latest)
+            checked = fail(Reason::DatabaseError,
+                           QStringLiteral("The central database has schema version %1 but this program needs %2.")
+                               .arg(q.value(0).toInt())
+                               .arg(latest));
+    }
+    if (!checked) {
+        *db = QSqlDatabase();
+        closePostgres(options.connectionName);
+        return std::unexpected(checked.error());
+    }
+    const Clock &clock = options.clock ? *options.clock : static_cast<const Clock &>(SystemClock::instance());
+    return std::unique_ptr<PgStore>(new PgStore(options.connectionName, clock));
+}
+
+PgStore::~PgStore()
+{
+    closePostgres(m_connectionName);
+}
+
+QSqlDatabase PgStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<QString> PgStore::callText(const QString &sql, const QVariantList &values, const QString &what)
+{
+    QSqlDatabase db = database();
+    for (int attempt = 1;; ++attempt) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (q.exec()) {
+            if (!q.next())
+                return QString();
+            return q.value(0).isNull() ? QString() : q.value(0).toString();
+        }
+        const QSqlError e = q.lastError();
+        if (attempt < 8 && isRetryable(e)) {
+            qCDebug(lcDb) << what << "retried after" << e.nativeErrorCode();
+            continue;
+        }
+        if (e.type() == QSqlError::ConnectionError || !db.isOpen() || e.nativeErrorCode().isEmpty()) {
+            // Lost connection: one reconnect, then report the database unreachable.
+            db.close();
+            if (attempt < 2 && db.open()) {
+                QSqlQuery(db).exec(QStringLiteral("SET client_min_messages = warning"));
+                continue;
+            }
+        }
+        return std::unexpected(databaseError(what, e));
+    }
+}
+
+Result<Actor> PgStore::login(const QString &user, const QString &password, const QString &station)
+{
+    auto r = callText(QStringLiteral("SELECT tt_login(?, ?, ?)::text"), {user, password, station},
+                      QStringLiteral("logging in"));
+    if (!r)
+        return std::unexpected(r.error());
+    const QJsonObject o = objectOf(*r);
+    if (o.value(QStringLiteral("result")).toString() != u"ok") {
+        const auto reason = reasonFromName(o.value(QStringLiteral("reason")).toString());
+        return fail(reason.value_or(Reason::BadCredentials), o.value(QStringLiteral("message")).toString());
+    }
+    m_token = o.value(QStringLiteral("token")).toString();
+    const auto role = roleFromName(o.value(QStringLiteral("role")).toString());
+    return Actor{o.value(QStringLiteral("user")).toString(), role.value_or(Role::Dispatcher)};
+}
+
+void PgStore::logout()
+{
+    if (m_token.isEmpty())
+        return;
+    (void)callText(QStringLiteral("SELECT tt_logout(?)"), {m_token}, QStringLiteral("logging out"));
+    m_token.clear();
+}
+
+Outcome PgStore::execute(const Command &command)
+{
+    const QString json = QString::fromUtf8(QJsonDocument(commandToJson(command)).toJson(QJsonDocument::Compact));
+    auto r = callText(QStringLiteral("SELECT tt_execute(?, ?::jsonb)::text"), {m_token, json},
+                      QStringLiteral("executing %1").arg(commandKind(command.body)));
+    Outcome o = r ? outcomeFrom(objectOf(*r)) : Outcome::rejected(r.error());
+    o.commandId = command.meta.id;
+    return o;
+}
+
+QList<Outcome> PgStore::executeBatch(const QList<Command> &commands)
+{
+    QList<Outcome> outcomes;
+    outcomes.reserve(commands.size());
+    for (const Command &c : commands)
+        outcomes.append(execute(c));
+    return outcomes;
+}
+
+Result<BagTypeSet> PgStore::bagTypes()
+{
+    if (m_typesLoaded)
+        return m_types;
+    auto r = callText(QStringLiteral("SELECT tt_bag_types(?)::text"), {m_token}, QStringLiteral("reading bag types"));
+    if (!r)
+        return std::unexpected(r.error());
+    QList<BagType> types;
+    for (const QJsonValue &v : QJsonDocument::fromJson(r->toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        BagType t;
+        t.id = qint64(o.value(QStringLiteral("id")).toDouble());
+        t.name = o.value(QStringLiteral("name")).toString();
+        t.role = o.value(QStringLiteral("role")).toString() == u"parent" ? BagRole::Parent : BagRole::Child;
+        t.pattern = o.value(QStringLiteral("pattern")).toString();
+        t.capacity = o.value(QStringLiteral("capacity")).toInt();
+        t.nominalWeightG = qint64(o.value(QStringLiteral("nominal_weight_g")).toDouble());
+        t.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
+        types.append(t);
+    }
+    m_types = BagTypeSet(types);
+    m_typesLoaded = true;
+    return m_types;
+}
+
+Result<std::optional<BagDetails>> PgStore::bag(const QString &rawCode)
+{
+    auto r = callText(QStringLiteral("SELECT tt_bag(?, ?)::text"), {m_token, normalizeBagCode(rawCode)},
+                      QStringLiteral("reading a bag"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (r->isEmpty())
+        return std::optional<BagDetails>();
+    const QJsonObject o = objectOf(*r);
+    BagDetails d;
+    d.id = qint64(o.value(QStringLiteral("id")).toDouble());
+    d.code = o.value(QStringLiteral("code")).toString();
+    d.role = o.value(QStringLiteral("role")).toString() == u"parent" ? BagRole::Parent : BagRole::Child;
+    d.typeName = o.value(QStringLiteral("type")).toString();
+    d.createdAt = timeFrom(o.value(QStringLiteral("created_at")));
+    d.createdBy = o.value(QStringLiteral("created_by")).toString();
+    d.weightG = qint64(o.value(QStringLiteral("weight_g")).toDouble());
+    if (o.value(QStringLiteral("measured_weight_g")).isDouble())
+        d.measuredWeightG = qint64(o.value(QStringLiteral("measured_weight_g")).toDouble());
+    d.parentCode = textOf(o.value(QStringLiteral("parent")));
+    d.linkedBy = textOf(o.value(QStringLiteral("linked_by")));
+    d.linkedAt = timeFrom(o.value(QStringLiteral("linked_at")));
+    d.capacity = o.value(QStringLiteral("capacity")).toInt();
+    d.childCount = o.value(QStringLiteral("child_count")).toInt();
+    d.contentsWeightG = qint64(o.value(QStringLiteral("contents_weight_g")).toDouble());
+    d.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
+    d.billId = textOf(o.value(QStringLiteral("bill")));
+    for (const QJsonValue &c : o.value(QStringLiteral("children")).toArray())
+        d.children.append(c.toString());
+    return std::optional<BagDetails>(d);
+}
+
+Result<std::optional<BillDetails>> PgStore::bill(const QString &rawId)
+{
+    const auto id = normalizeBillId(rawId);
+    if (!id)
+        return std::unexpected(id.error());
+    auto r = callText(QStringLiteral("SELECT tt_bill(?, ?)::text"), {m_token, *id}, QStringLiteral("reading a bill"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (r->isEmpty())
+        return std::optional<BillDetails>();
+    const QJsonObject o = objectOf(*r);
+    BillDetails d;
+    d.id = o.value(QStringLiteral("bill_code")).toString();
+    d.status = billStatusFromName(o.value(QStringLiteral("status")).toString()).value_or(BillStatus::Open);
+    d.capacity = o.value(QStringLiteral("capacity")).toInt();
+    d.parentCount = o.value(QStringLiteral("parent_count")).toInt();
+    d.weights = BillWeights{qint64(o.value(QStringLiteral("actual_weight_g")).toDouble()),
+                            qint64(o.value(QStringLiteral("expected_weight_g")).toDouble())};
+    d.createdBy = o.value(QStringLiteral("created_by")).toString();
+    d.createdAt = timeFrom(o.value(QStringLiteral("created_at")));
+    d.completedBy = textOf(o.value(QStringLiteral("completed_by")));
+    d.completedAt = timeFrom(o.value(QStringLiteral("completed_at")));
+    for (const QJsonValue &v : o.value(QStringLiteral("lines")).toArray()) {
+        const QJsonObject l = v.toObject();
+        BillLine line;
+        line.parentCode = l.value(QStringLiteral("parent")).toString();
+        line.childCount = l.value(QStringLiteral("children")).toInt();
+        line.capacity = l.value(QStringLiteral("capacity")).toInt();
+        line.actualWeightG = qint64(l.value(QStringLiteral("actual_weight_g")).toDouble());
+        line.expectedWeightG = qint64(l.value(QStringLiteral("expected_weight_g")).toDouble());
+        line.addedAt = timeFrom(l.value(QStringLiteral("added_at")));
+        line.addedBy = l.value(QStringLiteral("added_by")).toString();
+        d.lines.append(line);
+    }
+    return std::optional<BillDetails>(d);
+}
+
+Result<QList<Mismatch>> PgStore::verify()
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT check_name, key, stored, computed FROM tt_verify(?)"));
+    q.addBindValue(m_token);
+    if (!q.exec())
+        return std::unexpected(databaseError(QStringLiteral("verifying the central database"), q));
+    QList<Mismatch> out;
+    while (q.next())
+        out.append(Mismatch{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+    return out;
+}
+
+} // namespace tt

@@ -1,0 +1,246 @@
+// The rule tests of the embedded store, re-run against PgStore: every command goes to both a
+// SqliteStore (in memory) and the central database, and the answers must agree (result,
+// reason, message, counters, bill figures); verify is clean on both afterwards.
+
+#include <QTest>
+
+#include "core/clock.h"
+#include "database/sqlitestore.h"
+#include "database/verifier.h"
+#include "tests/database/storefixture.h"
+#include "tests/pg/pgfixture.h"
+
+using namespace tt;
+
+namespace {
+
+QString describe(const Outcome &o)
+{
+    return QStringLiteral("%1/%2 \"%3\" %4 %5/%6 bill %7 %8/%9 %10/%11")
+        .arg(resultKindName(o.result), reasonName(o.reason), o.message, o.parent)
+        .arg(o.children)
+        .arg(o.capacity)
+        .arg(o.bill)
+        .arg(o.billParents)
+        .arg(o.billCapacity)
+        .arg(o.actualWeightG)
+        .arg(o.expectedWeightG);
+}
+
+} // namespace
+
+class TstPgStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Runs the command on both stores and compares; returns the central outcome.
+    Outcome both(CommandBody body)
+    {
+        const Command c = makeCommand(Actor{QStringLiteral("admin"), Role::Admin}, QStringLiteral("st-test"), m_clock,
+                                      std::move(body));
+        const Outcome local = m_sqlite->execute(c);
+        const Outcome central = m_pg->execute(c);
+        m_clock.advanceMs(250);
+        const QString l = describe(local);
+        const QString r = describe(central);
+        if (l != r)
+            m_differences << QStringLiteral("%1:\n  sqlite:   %2\n  postgres: %3").arg(commandKind(c.body), l, r);
+        return central;
+    }
+
+    void expect(CommandBody body, ResultKind kind, Reason reason = Reason::None)
+    {
+        const Outcome o = both(std::move(body));
+        QVERIFY2(o.result == kind && o.reason == reason, qPrintable(describe(o)));
+    }
+
+    ManualClock m_clock{tt::test::startTime()};
+    tt::test::CentralDb m_central;
+    std::unique_ptr<SqliteStore> m_sqlite;
+    std::unique_ptr<PgStore> m_pg;
+    QStringList m_differences;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_clock.set(QDateTime::currentDateTimeUtc().addSecs(-7200));
+        m_differences.clear();
+        TT_REQUIRE_CENTRAL(m_central);
+        m_sqlite = tt::test::openMemoryStore(m_clock, QStringLiteral("tt-parity-sqlite"));
+        QVERIFY(m_sqlite);
+        m_pg = m_central.login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("tt-parity-pg"),
+                               QStringLiteral("st-test"), &m_clock);
+        QVERIFY(m_pg);
+    }
+
+    void cleanup()
+    {
+        if (m_pg && m_sqlite && !QTest::currentTestFailed()) {
+            TT_VERIFY_CLEAN(*m_sqlite);
+            const auto mismatches = m_pg->verify();
+            QVERIFY2(mismatches.has_value(), mismatches ? "" : qPrintable(mismatches.error().message));
+            QStringList lines;
+            for (const Mismatch &m : *mismatches)
+                lines << QStringLiteral("%1 %2: stored %3, computed %4").arg(m.check, m.key, m.stored, m.computed);
+            QVERIFY2(lines.isEmpty(), qPrintable(lines.join(QLatin1Char('\n'))));
+            QVERIFY2(m_differences.isEmpty(), qPrintable(m_differences.join(QLatin1Char('\n'))));
+        }
+        m_pg.reset();
+        m_sqlite.reset();
+        m_central.drop();
+    }
+
+    void stream()
+    {
+        using namespace cmd;
+        expect(SelectParent{QStringLiteral("sb00001"), {}}, ResultKind::Ok);
+        for (int i = 1; i <= 3; ++i)
+            expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("C000%1").arg(i), {}}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("c0001"), {}}, ResultKind::Duplicate, Reason::Duplicate);
+        expect(SelectParent{QStringLiteral("SB00002"), {}}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00002"), QStringLiteral("C0001"), {}}, ResultKind::Rejected,
+               Reason::LinkedElsewhere);
+        expect(LinkChild{QStringLiteral("SB00002"), QStringLiteral("SB00002"), {}}, ResultKind::Rejected, Reason::SelfLink);
+        expect(LinkChild{QStringLiteral("SB00002"), QStringLiteral("SB00001"), {}}, ResultKind::Rejected, Reason::WrongRole);
+        expect(LinkChild{QString(), QStringLiteral("C0009"), {}}, ResultKind::Rejected, Reason::NoParentSelected);
+        expect(LinkChild{QStringLiteral("SB00002"), QStringLiteral("  "), {}}, ResultKind::Rejected, Reason::InvalidCode);
+        expect(LinkChild{QStringLiteral("SB00002"), QStringLiteral("SB123456"), {}}, ResultKind::Rejected,
+               Reason::InvalidCode);
+        expect(LinkChild{QStringLiteral("SB99999"), QStringLiteral("C0010"), {}}, ResultKind::Rejected, Reason::UnknownBag);
+        expect(LinkChild{QStringLiteral("C0002"), QStringLiteral("C0010"), {}}, ResultKind::Rejected, Reason::WrongRole);
+        expect(SelectParent{QStringLiteral("C0002"), {}}, ResultKind::Rejected, Reason::WrongRole);
+        expect(SelectParent{QStringLiteral("XY"), {}}, ResultKind::Rejected, Reason::InvalidCode);
+        expect(LinkChild{QStringLiteral("SB00002"), QStringLiteral("C0020"), 1234}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00002"), QStringLiteral("C0021"), -5}, ResultKind::Rejected, Reason::InvalidInput);
+        expect(RegisterBag{QStringLiteral("C0030"), {}}, ResultKind::Ok);
+        expect(RegisterBag{QStringLiteral("C0030"), {}}, ResultKind::Duplicate, Reason::Duplicate);
+        expect(RecordWeight{QStringLiteral("SB00002"), QString(), 2500}, ResultKind::Ok);
+    }
+
+    void parentFull()
+    {
+        using namespace cmd;
+        expect(SelectParent{QStringLiteral("M444-00001"), {}}, ResultKind::Ok);
+        for (int i = 1; i <= 15; ++i)
+            expect(LinkChild{QStringLiteral("M444-00001"), QStringLiteral("CH%1").arg(i, 4, 10, QLatin1Char('0')), {}},
+                   ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("M444-00001"), QStringLiteral("CH0016"), {}}, ResultKind::Rejected,
+               Reason::ParentFull);
+        expect(SelectParent{QStringLiteral("M444-00001"), {}}, ResultKind::Ok);
+        expect(MoveChild{QStringLiteral("CH0016"), QStringLiteral("M444-00001")}, ResultKind::Rejected, Reason::UnknownBag);
+    }
+
+    void undo()
+    {
+        using namespace cmd;
+        expect(UndoLastLink{}, ResultKind::Rejected, Reason::NothingToUndo);
+        expect(SelectParent{QStringLiteral("SB00001"), {}}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("C0001"), {}}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("C0002"), {}}, ResultKind::Ok);
+        expect(UndoLastLink{}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("C0002"), {}}, ResultKind::Ok);
+        m_clock.advanceSeconds(3601);
+        expect(UndoLastLink{}, ResultKind::Rejected, Reason::UndoWindowExpired);
+        expect(SelectParent{QStringLiteral("SB00002"), {}}, ResultKind::Ok);
+        expect(MoveChild{QStringLiteral("C0002"), QStringLiteral("SB00002")}, ResultKind::Ok);
+        expect(MoveChild{QStringLiteral("C0002"), QStringLiteral("SB00002")}, ResultKind::Duplicate, Reason::Duplicate);
+        expect(UndoLastLink{}, ResultKind::Ok);
+        expect(UndoLastLink{}, ResultKind::Rejected, Reason::UndoWindowExpired);
+        expect(DeleteBag{QStringLiteral("C0002")}, ResultKind::Rejected, Reason::BagInUse);
+        expect(RegisterBag{QStringLiteral("C0099"), {}}, ResultKind::Ok);
+        expect(DeleteBag{QStringLiteral("C0099")}, ResultKind::Ok);
+        expect(DeleteBag{QStringLiteral("C0099")}, ResultKind::Rejected, Reason::UnknownBag);
+    }
+
+    void bills()
+    {
+        using namespace cmd;
+        expect(CreateBill{QStringLiteral("b-1"), 2}, ResultKind::Ok);
+        expect(CreateBill{QStringLiteral("B-1"), 2}, ResultKind::Rejected, Reason::BillExists);
+        expect(CreateBill{QStringLiteral("x"), 2}, ResultKind::Rejected, Reason::InvalidBillId);
+        expect(CreateBill{QStringLiteral("B-2"), 0}, ResultKind::Rejected, Reason::InvalidCapacity);
+        expect(CreateBill{QStringLiteral("B-2"), 501}, ResultKind::Rejected, Reason::InvalidCapacity);
+        expect(SelectParent{QStringLiteral("SB00001"), {}}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("C0001"), {}}, ResultKind::Ok);
+        expect(SelectParent{QStringLiteral("SB00002"), {}}, ResultKind::Ok);
+        expect(SelectParent{QStringLiteral("SB00003"), {}}, ResultKind::Ok);
+        expect(AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00001")}, ResultKind::Ok);
+        expect(AddParentToBill{QStringLiteral("B-1"), QStringLiteral("sb00001")}, ResultKind::Duplicate, Reason::Duplicate);
+        expect(AddParentToBill{QStringLiteral("B-1"), QStringLiteral("C0001")}, ResultKind::Rejected, Reason::WrongRole);
+        expect(AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB99999")}, ResultKind::Rejected, Reason::UnknownBag);
+        expect(AddParentToBill{QStringLiteral("B-9"), QStringLiteral("SB00002")}, ResultKind::Rejected, Reason::UnknownBill);
+        expect(CompleteBill{QStringLiteral("B-1")}, ResultKind::Rejected, Reason::BillNotFull);
+        expect(AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00002")}, ResultKind::Ok);
+        expect(AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00003")}, ResultKind::Rejected, Reason::BillFull);
+        expect(CreateBill{QStringLiteral("B-2"), 3}, ResultKind::Ok);
+        expect(AddParentToBill{QStringLiteral("B-2"), QStringLiteral("SB00001")}, ResultKind::Rejected, Reason::OnOtherBill);
+        expect(CompleteBill{QStringLiteral("B-1")}, ResultKind::Ok);
+        expect(CompleteBill{QStringLiteral("B-1")}, ResultKind::Rejected, Reason::BillCompleted);
+        expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("C0002"), {}}, ResultKind::Rejected,
+               Reason::BillCompleted);
+        expect(UndoLastLink{}, ResultKind::Rejected, Reason::BillCompleted);
+        expect(SetBillCapacity{QStringLiteral("B-1"), 3}, ResultKind::Rejected, Reason::BillCompleted);
+        expect(ReopenBill{QStringLiteral("B-1")}, ResultKind::Ok);
+        expect(ReopenBill{QStringLiteral("B-1")}, ResultKind::Rejected, Reason::InvalidInput);
+        expect(CompleteBill{QStringLiteral("B-1")}, ResultKind::Ok);
+        expect(RemoveParentFromBill{QStringLiteral("B-1"), QStringLiteral("SB00002")}, ResultKind::Ok);
+        expect(RemoveParentFromBill{QStringLiteral("B-1"), QStringLiteral("SB00002")}, ResultKind::Rejected,
+               Reason::NotOnBill);
+        expect(SetBillCapacity{QStringLiteral("B-1"), 0}, ResultKind::Rejected, Reason::InvalidCapacity);
+        expect(SetBillCapacity{QStringLiteral("B-2"), 3}, ResultKind::Duplicate, Reason::Duplicate);
+        expect(AddParentToBill{QStringLiteral("B-2"), QStringLiteral("SB00002")}, ResultKind::Ok);
+        expect(AddParentToBill{QStringLiteral("B-2"), QStringLiteral("SB00003")}, ResultKind::Ok);
+        expect(SetBillCapacity{QStringLiteral("B-2"), 1}, ResultKind::Rejected, Reason::CapacityBelowLinked);
+        expect(SetBillCapacity{QStringLiteral("B-2"), 2}, ResultKind::Ok);
+        expect(RecordWeight{QString(), QStringLiteral("B-2"), 61000}, ResultKind::Ok);
+        expect(DeleteBill{QStringLiteral("B-2")}, ResultKind::Ok);
+        expect(DeleteBill{QStringLiteral("B-2")}, ResultKind::Rejected, Reason::UnknownBill);
+        expect(AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00003")}, ResultKind::Ok);
+    }
+
+    void weights()
+    {
+        using namespace cmd;
+        expect(CreateBill{QStringLiteral("W-1"), 1}, ResultKind::Ok);
+        expect(SelectParent{QStringLiteral("SB00010"), {}}, ResultKind::Ok);
+        for (int i = 1; i <= 5; ++i)
+            expect(LinkChild{QStringLiteral("SB00010"), QStringLiteral("W000%1").arg(i), {}}, ResultKind::Ok);
+        const Outcome added = both(AddParentToBill{QStringLiteral("W-1"), QStringLiteral("SB00010")});
+        QCOMPARE(added.actualWeightG, 5000);
+        QCOMPARE(added.expectedWeightG, 30000);
+        const auto bill = m_pg->bill(QStringLiteral("w-1"));
+        QVERIFY(bill && *bill);
+        QCOMPARE((*bill)->weights.actualG, 5000);
+        QCOMPARE((*bill)->weights.expectedG, 30000);
+        QCOMPARE((*bill)->lines.size(), 1);
+        QCOMPARE((*bill)->lines.first().childCount, 5);
+        // A child linked while the parent is on the bill changes the bill in the same command.
+        expect(LinkChild{QStringLiteral("SB00010"), QStringLiteral("W0006"), 1500}, ResultKind::Ok);
+        expect(UndoLastLink{}, ResultKind::Ok);
+        const auto bag = m_pg->bag(QStringLiteral("sb00010"));
+        QVERIFY(bag && *bag);
+        QCOMPARE((*bag)->childCount, 5);
+        QCOMPARE((*bag)->billId, QStringLiteral("W-1"));
+        QCOMPARE((*bag)->children.size(), 5);
+        const auto child = m_pg->bag(QStringLiteral("W0001"));
+        QVERIFY(child && *child);
+        QCOMPARE((*child)->parentCode, QStringLiteral("SB00010"));
+        QCOMPARE((*child)->weightG, 1000);
+    }
+
+    void replayedCommandAppliesOnce()
+    {
+        const Command c = makeCommand(Actor{QStringLiteral("admin"), Role::Admin}, QStringLiteral("st-test"), m_clock,
+                                      cmd::SelectParent{QStringLiteral("SB00042"), {}});
+        const Outcome first = m_pg->execute(c);
+        QVERIFY2(first.ok(), qPrintable(describe(first)));
+        const Outcome again = m_pg->execute(c);
+        QCOMPARE(describe(again), describe(first));
+        QCOMPARE(again.commandId, c.meta.id);
+        QVERIFY(m_sqlite->execute(c).ok()); // keeps the parity check of cleanup() meaningful
+    }
+};
+
+QTEST_GUILESS_MAIN(TstPgStore)
+#include "tst_pgstore.moc"
