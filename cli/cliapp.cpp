@@ -5,6 +5,7 @@
 #include "cli/cliargs.h"
 #include "cli/clicontext.h"
 #include "cli/commandregistry.h"
+#include "database/pgconnection.h"
 
 #include <cstdio>
 
@@ -67,7 +68,12 @@ int runCli(const QStringList &arguments)
         return words.isEmpty() && !help ? ExitUsage : ExitOk;
     }
     int used = 0;
-    const CommandRegistry::Entry *entry = registry.find(words, &used);
+    CommandRegistry central; // central mode replaces a few commands (cli/centralcli.cpp)
+    if (isPostgresUrl(options.db))
+        registerCentralCommands(central);
+    const CommandRegistry::Entry *entry = central.find(words, &used);
+    if (!entry)
+        entry = registry.find(words, &used);
     CliContext ctx(options, out, err);
     if (!entry)
         return ctx.usage(QStringLiteral("Unknown command \"%1\".").arg(words.join(QLatin1Char(' ')).left(60)));

@@ -5,6 +5,8 @@
 
 #include "core/clock.h"
 #include "database/accountservice.h"
+#include "database/pgconnection.h"
+#include "database/pgstore.h"
 #include "database/sqliteconnection.h"
 #include "database/sqlitestore.h"
 
@@ -59,9 +61,10 @@ Result<SqliteStore *> CliContext::store(bool create)
         path = defaultDatabasePath();
     else if (db.startsWith(QLatin1String("sqlite:")))
         path = db.mid(7);
-    else if (db.startsWith(QLatin1String("postgresql://")) || db.startsWith(QLatin1String("postgres://")))
-        return tt::fail(Reason::DatabaseError,
-                    QStringLiteral("PostgreSQL (central mode) is not available in this build; use --db sqlite:PATH."));
+    else if (isPostgresUrl(db))
+        return tt::fail(Reason::InvalidInput,
+                    QStringLiteral("This command is not available with a central (PostgreSQL) database yet; see "
+                                   "docs/central.md."));
     else
         return tt::fail(Reason::InvalidInput,
                     QStringLiteral("--db takes sqlite:PATH or postgresql://USER:PASS@HOST:PORT/DB, not \"%1\".")
@@ -80,6 +83,25 @@ Result<SqliteStore *> CliContext::store(bool create)
         return std::unexpected(store.error());
     m_store = std::move(*store);
     return m_store.get();
+}
+
+bool CliContext::isCentral() const
+{
+    return isPostgresUrl(m_options.db);
+}
+
+Result<PgStore *> CliContext::central()
+{
+    if (m_central)
+        return m_central.get();
+    const auto info = parsePostgresUrl(m_options.db);
+    if (!info)
+        return std::unexpected(info.error());
+    auto store = PgStore::open(*info);
+    if (!store)
+        return std::unexpected(store.error());
+    m_central = std::move(*store);
+    return m_central.get();
 }
 
 std::optional<QByteArray> CliContext::readInputLine()
@@ -126,6 +148,15 @@ Result<Actor> CliContext::login()
 {
     if (m_options.user.isEmpty())
         return tt::fail(Reason::BadCredentials, QStringLiteral("No user: use --user NAME or set TRACETRACK_USER."));
+    if (isCentral()) {
+        auto c = central();
+        if (!c)
+            return std::unexpected(c.error());
+        const auto pw = password();
+        if (!pw)
+            return std::unexpected(pw.error());
+        return (*c)->login(m_options.user, *pw, station());
+    }
     auto s = store();
     if (!s)
         return std::unexpected(s.error());
@@ -141,6 +172,12 @@ int CliContext::execute(CommandBody body)
     const auto actor = login();
     if (!actor)
         return fail(actor.error());
+    if (isCentral()) {
+        PgStore *c = *central();
+        const Outcome o = c->execute(makeCommand(*actor, station(), c->clock(), std::move(body)));
+        printOutcome(o);
+        return o.result == ResultKind::Rejected ? exitCodeFor(o.reason) : int(ExitOk);
+    }
     auto s = store();
     const Outcome o = (*s)->execute(makeCommand(*actor, station(), (*s)->clock(), std::move(body)));
     printOutcome(o);

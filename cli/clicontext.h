@@ -14,6 +14,7 @@
 
 namespace tt {
 
+class PgStore;
 class SqliteStore;
 
 // BRIEF §9 exit codes.
@@ -50,8 +51,14 @@ public:
     bool json() const { return m_options.json; }
     QString station() const;
 
-    // Opens the SQLite database named by --db (created only when create is true).
+    // Opens the SQLite database named by --db (created only when create is true). With
+    // --db postgresql://… it fails: see central().
     Result<SqliteStore *> store(bool create = false);
+    // --db names a central PostgreSQL database.
+    bool isCentral() const;
+    // Connects to the central database named by --db as its user (the station role, or the
+    // owner for migrate/init); DatabaseError (exit 6) when unreachable.
+    Result<PgStore *> central();
     // Logs in --user with the password from TRACETRACK_PASSWORD or the first stdin line.
     Result<Actor> login();
     // A further secret (a new user's password): TRACETRACK_NEW_PASSWORD or the next stdin line.
@@ -82,6 +89,7 @@ private:
     QTextStream &m_err;
     QFile m_stdin;
     std::unique_ptr<SqliteStore> m_store;
+    std::unique_ptr<PgStore> m_central;
 };
 
 } // namespace tt

@@ -38,6 +38,8 @@ void registerUserCommands(CommandRegistry &registry);
 void registerStationCommands(CommandRegistry &registry);
 void registerBagCommands(CommandRegistry &registry);
 void registerBillCommands(CommandRegistry &registry);
+// Central mode (--db postgresql://…): migrate, init, verify, station on PostgreSQL.
+void registerCentralCommands(CommandRegistry &registry);
 void registerReportCommands(CommandRegistry &registry); // report, export, import (cli/reportcli.cpp)
 void registerScannerCommands(CommandRegistry &registry);
 void registerBenchCommands(CommandRegistry &registry); // bench (cli/benchcli.cpp) // scan-image (cli/scanimagecli.cpp)
