@@ -122,14 +122,29 @@ Result<void> BagRepository::remove(qint64 id)
 
 Result<QList<BagRow>> BagRepository::search(const QString &text, int limit)
 {
-    auto r = m_sql.run(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM bags WHERE instr(code, ?) > 0 ORDER BY code LIMIT ?"),
-                       {text, limit}, QStringLiteral("searching bags"));
+    // Three characters or more: the trigram index (migration 002) finds the first matches by
+    // creation order without reading every code; shorter needles scan.
+    const bool indexed = text.size() >= 3;
+    const QString sql = indexed
+        ? QStringLiteral("SELECT ") + kColumns
+            + QStringLiteral(" FROM bags WHERE id IN (SELECT rowid FROM bag_code_search WHERE bag_code_search MATCH ? "
+                             "ORDER BY rowid LIMIT ?) ORDER BY code")
+        : QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM bags WHERE instr(code, ?) > 0 ORDER BY code LIMIT ?");
+    const QString needle = indexed ? ftsPhrase(text) : text;
+    auto r = m_sql.run(sql, {needle, limit}, QStringLiteral("searching bags"));
     if (!r)
         return std::unexpected(r.error());
     QList<BagRow> out;
     while (r->next())
         out.append(readBag(*r));
     return out;
+}
+
+QString ftsPhrase(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 } // namespace tt

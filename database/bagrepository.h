@@ -58,11 +58,15 @@ public:
     // True when links or bill lines refer to the bag (its history must stay).
     Result<bool> hasHistory(qint64 id);
     Result<void> remove(qint64 id);
-    // Bags whose code contains text (normalised), in code order, at most limit.
+    // Bags whose code contains text (normalised), at most limit, in code order. With three
+    // characters or more these are the first matches by creation order.
     Result<QList<BagRow>> search(const QString &text, int limit);
 
 private:
     StatementCache &m_sql;
 };
+
+// text as one FTS5 phrase (quoted, inner quotes doubled): never parsed as query syntax.
+QString ftsPhrase(const QString &text);
 
 } // namespace tt

@@ -1,5 +1,7 @@
 #include "database/pagedquery.h"
 
+#include "database/bagrepository.h"
+
 #include <QJsonDocument>
 
 #include <limits>
@@ -64,7 +66,15 @@ Result<Page<BagListRow>> PagedQuery::bags(const BagListFilter &filter, qint64 be
         "LEFT JOIN bills bl ON bl.id = bp.bill_id "
         "WHERE b.id < ?");
     QVariantList values{startKey(before)};
-    addCondition(sql, values, filter.text.trimmed().toUpper(), QLatin1StringView("instr(b.code, ?) > 0"));
+    const QString text = filter.text.trimmed().toUpper();
+    if (text.size() >= 3 && !filter.role) {
+        // The trigram index pages by rowid itself, so a common needle never reads every code.
+        sql += QStringLiteral(" AND b.id IN (SELECT rowid FROM bag_code_search WHERE bag_code_search MATCH ? "
+                              "AND rowid < ? ORDER BY rowid DESC LIMIT ?)");
+        values << ftsPhrase(text) << startKey(before) << clampLimit(limit);
+    } else {
+        addCondition(sql, values, text, QLatin1StringView("instr(b.code, ?) > 0"));
+    }
     if (filter.role)
         addCondition(sql, values, *filter.role == BagRole::Parent ? QStringLiteral("parent") : QStringLiteral("child"),
                      QLatin1StringView("b.role = ?"));
