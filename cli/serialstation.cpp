@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/station.h"
 #include "database/sqlitestore.h"
+#include "scanner/scalereader.h"
 #include "scanner/scanhub.h"
 #include "scanner/serialscansource.h"
 
@@ -46,7 +47,8 @@ int serialStation(CliContext &ctx, CliArgs &args, const QString &port)
 {
     const QString usage = QStringLiteral(
         " Usage: station --serial PORT [--baud N] [--terminator cr|lf|crlf|none] [--data-bits 5-8] "
-        "[--parity none|even|odd] [--stop-bits 1|2] [--bill ID] [--count N]");
+        "[--parity none|even|odd] [--stop-bits 1|2] [--bill ID] [--count N] "
+        "[--scale PORT [--scale-baud N] [--scale-format status-csv|mt-sics]]");
     const auto bill = args.takeOption(QStringLiteral("--bill"));
     const auto baud = args.takeOption(QStringLiteral("--baud"));
     const auto terminator = args.takeOption(QStringLiteral("--terminator"));
@@ -54,6 +56,9 @@ int serialStation(CliContext &ctx, CliArgs &args, const QString &port)
     const auto parity = args.takeOption(QStringLiteral("--parity"));
     const auto stopBits = args.takeOption(QStringLiteral("--stop-bits"));
     const auto count = args.takeOption(QStringLiteral("--count"));
+    const auto scalePort = args.takeOption(QStringLiteral("--scale"));
+    const auto scaleBaud = args.takeOption(QStringLiteral("--scale-baud"));
+    const auto scaleFormat = args.takeOption(QStringLiteral("--scale-format"));
     if (args.hasError())
         return ctx.usage(args.error() + usage);
 
@@ -89,6 +94,23 @@ int serialStation(CliContext &ctx, CliArgs &args, const QString &port)
             return ctx.usage(QStringLiteral("--stop-bits is 1 or 2.") + usage);
         portSettings.stopBits = *stopBits == u"2" ? QSerialPort::TwoStop : QSerialPort::OneStop;
     }
+    ScaleSettings scale;
+    if (scalePort) {
+        scale.port.portName = *scalePort;
+        if (scaleBaud) {
+            scale.port.baudRate = scaleBaud->toInt(&ok);
+            if (!ok || scale.port.baudRate <= 0)
+                return ctx.usage(QStringLiteral("--scale-baud needs a positive number.") + usage);
+        }
+        if (scaleFormat) {
+            const std::optional<ScaleFormat> f = scaleFormatFromName(*scaleFormat);
+            if (!f)
+                return ctx.usage(QStringLiteral("--scale-format is status-csv or mt-sics.") + usage);
+            scale.format = *f;
+        }
+    } else if (scaleBaud || scaleFormat) {
+        return ctx.usage(QStringLiteral("--scale-baud and --scale-format go with --scale PORT.") + usage);
+    }
     int maxScans = -1;
     if (count) {
         maxScans = count->toInt(&ok);
@@ -117,12 +139,24 @@ int serialStation(CliContext &ctx, CliArgs &args, const QString &port)
     source.setFrameOptions(frames);
     ScanHub hub;
     hub.addSource(&source);
-    int scans = 0;
-    QObject::connect(&hub, &ScanHub::scanReady, &loop, [&](const ScanEvent &event) {
-        ctx.printOutcome(station.scan(event.text));
+    int scans = 0; // outcome lines printed: scans and weights (--count)
+    const auto printed = [&](const Outcome &outcome) {
+        ctx.printOutcome(outcome);
         if (maxScans > 0 && ++scans >= maxScans)
             loop.quit();
-    });
+    };
+    QObject::connect(&hub, &ScanHub::scanReady, &loop, [&](const ScanEvent &event) { printed(station.scan(event.text)); });
+    // A stable scale weight is the measured gross weight of the current bill or parent.
+    ScaleReader scaleReader;
+    if (scalePort) {
+        scaleReader.setSettings(scale);
+        QObject::connect(&scaleReader, &ScaleReader::stableWeight, &loop,
+                         [&](qint64 grams) { printed(station.recordWeight(grams)); });
+        QObject::connect(&scaleReader, &ScaleReader::problem, &loop, [&](const QString &message) {
+            ctx.err() << message << '\n';
+            ctx.err().flush();
+        });
+    }
     QObject::connect(&hub, &ScanHub::rejected, &loop, [&](const QString &, const QString &message) {
         ctx.err() << message << '\n';
         ctx.err().flush();
@@ -148,8 +182,12 @@ int serialStation(CliContext &ctx, CliArgs &args, const QString &port)
     });
     stopCheck.start(100);
     source.start();
+    if (scalePort)
+        scaleReader.start();
     loop.exec();
     source.stop();
+    if (scalePort)
+        scaleReader.stop();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     return ExitOk;

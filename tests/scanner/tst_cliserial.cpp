@@ -112,6 +112,57 @@ private Q_SLOTS:
         QCOMPARE(got.at(7).value(QStringLiteral("reason")).toString(), QStringLiteral("invalid_code"));
     }
 
+    // A serial scale beside the scanner: a stable reading becomes the measured gross weight of
+    // the current parent (Station::recordWeight), printed as one more outcome line.
+    void scaleWeighsCurrentParent()
+    {
+        if (!PtyPair::available())
+            QSKIP("socat is not installed");
+        CliRunner runner;
+        QVERIFY(runner.init());
+        PtyPair scanner;
+        PtyPair scale;
+        QVERIFY(scanner.start());
+        QVERIFY(scale.start());
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("TRACETRACK_DB"));
+        env.remove(QStringLiteral("TRACETRACK_USER"));
+        env.insert(QStringLiteral("TRACETRACK_PASSWORD"), CliRunner::adminPassword());
+        cli.setProcessEnvironment(env);
+        cli.start(CliRunner::program(),
+                  {QStringLiteral("--db"), runner.dbArg(), QStringLiteral("--user"), QStringLiteral("admin"),
+                   QStringLiteral("--json"), QStringLiteral("station"), QStringLiteral("--serial"),
+                   scanner.devicePath(), QStringLiteral("--terminator"), QStringLiteral("cr"), QStringLiteral("--scale"),
+                   scale.devicePath(), QStringLiteral("--scale-format"), QStringLiteral("status-csv"),
+                   QStringLiteral("--count"), QStringLiteral("3")});
+        QVERIFY(cli.waitForStarted());
+        cli.closeWriteChannel();
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += cli.readAllStandardError()).contains("Reading scans from"), 10000);
+        QVERIFY(scanner.write("SB00001\r"));
+        QTest::qWait(300);
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(scale.write("ST,GS,+0012.345kg\r\n"));
+            QTest::qWait(50);
+        }
+        QTest::qWait(300);
+        QVERIFY(scanner.write("C0001\r"));
+        QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 10000);
+        QCOMPARE(cli.exitCode(), 0);
+        const QList<QJsonObject> got = jsonLines(cli.readAllStandardOutput());
+        QCOMPARE(got.size(), 3);
+        QCOMPARE(got.at(1).value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+        QCOMPARE(got.at(1).value(QStringLiteral("parent")).toString(), QStringLiteral("SB00001"));
+        QVERIFY(got.at(1).value(QStringLiteral("message")).toString().contains(QStringLiteral("12345 g")));
+        QCOMPARE(got.at(2).value(QStringLiteral("code")).toString(), QStringLiteral("C0001"));
+        const CliRunner::Run shown = runner.run({QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--json"),
+                                                 QStringLiteral("bag"), QStringLiteral("show"), QStringLiteral("SB00001")},
+                                                {}, CliRunner::adminPassword());
+        QCOMPARE(shown.json().value(0).value(QStringLiteral("measured_weight_g")).toDouble(), 12345.0);
+        QVERIFY(runner.verifyClean());
+    }
+
     void scanImage()
     {
         CliRunner cli;
