@@ -254,7 +254,7 @@ Result<void> AccountService::addUser(const Actor &actor, const QString &station,
     return tx->commit();
 }
 
-Result<void> AccountService::setRole(const Actor &actor, const QString &station, const QString &username, Role role)
+Result<AccountService::AdminChange> AccountService::beginAdminChange(const Actor &actor, const QString &username)
 {
     if (!isAllowed(actor.role, Permission::Administer))
         return std::unexpected(notAdmin(actor));
@@ -266,75 +266,72 @@ Result<void> AccountService::setRole(const Actor &actor, const QString &station,
         return std::unexpected(user.error());
     if (!*user)
         return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(username.left(32)));
+    return AdminChange{std::move(*tx), **user};
+}
+
+Result<void> AccountService::setRole(const Actor &actor, const QString &station, const QString &username, Role role)
+{
+    auto change = beginAdminChange(actor, username);
+    if (!change)
+        return std::unexpected(change.error());
+    auto &[tx, target] = *change;
     const auto admins = activeAdmins();
     if (!admins)
         return std::unexpected(admins.error());
-    if (auto ok = checkUserChange(UserChange{actor.user, (*user)->username, (*user)->role, (*user)->enabled, role,
+    if (auto ok = checkUserChange(UserChange{actor.user, target.username, target.role, target.enabled, role,
                                              std::nullopt, *admins});
         !ok)
         return ok;
-    auto r = m_sql.run(QStringLiteral("UPDATE users SET role = ? WHERE username = ?"), {roleName(role), (*user)->username},
+    auto r = m_sql.run(QStringLiteral("UPDATE users SET role = ? WHERE username = ?"), {roleName(role), target.username},
                        QStringLiteral("changing a role"));
     if (!r)
         return std::unexpected(r.error());
-    if (auto a = audit(actor.user, station, QStringLiteral("user.role"), (*user)->username,
-                       {{QStringLiteral("role"), roleName((*user)->role)}}, {{QStringLiteral("role"), roleName(role)}});
+    if (auto a = audit(actor.user, station, QStringLiteral("user.role"), target.username,
+                       {{QStringLiteral("role"), roleName(target.role)}}, {{QStringLiteral("role"), roleName(role)}});
         !a)
         return a;
-    return tx->commit();
+    return tx.commit();
 }
 
 Result<void> AccountService::setEnabled(const Actor &actor, const QString &station, const QString &username,
                                         bool enabled)
 {
-    if (!isAllowed(actor.role, Permission::Administer))
-        return std::unexpected(notAdmin(actor));
-    auto tx = TransactionGuard::begin(m_sql.database());
-    if (!tx)
-        return std::unexpected(tx.error());
-    const auto user = find(username);
-    if (!user)
-        return std::unexpected(user.error());
-    if (!*user)
-        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(username.left(32)));
+    auto change = beginAdminChange(actor, username);
+    if (!change)
+        return std::unexpected(change.error());
+    auto &[tx, target] = *change;
     const auto admins = activeAdmins();
     if (!admins)
         return std::unexpected(admins.error());
-    if (auto ok = checkUserChange(UserChange{actor.user, (*user)->username, (*user)->role, (*user)->enabled,
+    if (auto ok = checkUserChange(UserChange{actor.user, target.username, target.role, target.enabled,
                                              std::nullopt, enabled, *admins});
         !ok)
         return ok;
     auto r = m_sql.run(QStringLiteral("UPDATE users SET enabled = ? WHERE username = ?"),
-                       {enabled ? 1 : 0, (*user)->username}, QStringLiteral("enabling or disabling a user"));
+                       {enabled ? 1 : 0, target.username}, QStringLiteral("enabling or disabling a user"));
     if (!r)
         return std::unexpected(r.error());
     if (auto a = audit(actor.user, station, enabled ? QStringLiteral("user.enable") : QStringLiteral("user.disable"),
-                       (*user)->username, {{QStringLiteral("enabled"), (*user)->enabled}},
+                       target.username, {{QStringLiteral("enabled"), target.enabled}},
                        {{QStringLiteral("enabled"), enabled}});
         !a)
         return a;
-    return tx->commit();
+    return tx.commit();
 }
 
 Result<void> AccountService::unlock(const Actor &actor, const QString &station, const QString &username)
 {
-    if (!isAllowed(actor.role, Permission::Administer))
-        return std::unexpected(notAdmin(actor));
-    auto tx = TransactionGuard::begin(m_sql.database());
-    if (!tx)
-        return std::unexpected(tx.error());
-    const auto user = find(username);
-    if (!user)
-        return std::unexpected(user.error());
-    if (!*user)
-        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(username.left(32)));
+    auto change = beginAdminChange(actor, username);
+    if (!change)
+        return std::unexpected(change.error());
+    auto &[tx, target] = *change;
     auto r = m_sql.run(QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?"),
-                       {(*user)->username}, QStringLiteral("unlocking a user"));
+                       {target.username}, QStringLiteral("unlocking a user"));
     if (!r)
         return std::unexpected(r.error());
-    if (auto a = audit(actor.user, station, QStringLiteral("user.unlock"), (*user)->username, {}, {}); !a)
+    if (auto a = audit(actor.user, station, QStringLiteral("user.unlock"), target.username, {}, {}); !a)
         return a;
-    return tx->commit();
+    return tx.commit();
 }
 
 Result<void> AccountService::setPassword(const Actor &actor, const QString &station, const QString &username,

@@ -9,6 +9,7 @@
 #include "core/command.h"
 #include "core/error.h"
 #include "core/role.h"
+#include "database/transactionguard.h"
 
 namespace tt {
 
@@ -56,6 +57,14 @@ public:
     Result<std::optional<UserInfo>> find(const QString &username);
 
 private:
+    // An admin's change to one user: the permission checked, the transaction open, the user found.
+    struct AdminChange
+    {
+        TransactionGuard tx;
+        UserInfo user;
+    };
+    Result<AdminChange> beginAdminChange(const Actor &actor, const QString &username);
+
     Result<void> audit(const QString &actor, const QString &station, const QString &action,
                        const QString &target, const QJsonObject &before, const QJsonObject &after);
     Result<int> activeAdmins();

@@ -49,6 +49,15 @@ Error unknownBill(const QString &id)
     return Error{Reason::UnknownBill, QStringLiteral("There is no bill %1.").arg(id)};
 }
 
+// The bill named by a command, which must exist (unknown_bill otherwise): row is set.
+Result<BillLookup> existingBill(CommandContext &ctx, const QString &raw)
+{
+    auto bill = lookupBill(ctx, raw);
+    if (bill && !bill->row)
+        return std::unexpected(unknownBill(bill->id));
+    return bill;
+}
+
 Result<Outcome> describeBillOutcome(CommandContext &ctx, const QString &billId, const QString &code)
 {
     auto row = ctx.repo.bills.find(billId);
@@ -196,11 +205,9 @@ Result<Outcome> applyAddParentToBill(CommandContext &ctx, const cmd::AddParentTo
 
 Result<Outcome> applyRemoveParentFromBill(CommandContext &ctx, const cmd::RemoveParentFromBill &c)
 {
-    const auto bill = lookupBill(ctx, c.billId);
+    const auto bill = existingBill(ctx, c.billId);
     if (!bill)
         return std::unexpected(bill.error());
-    if (!bill->row)
-        return std::unexpected(unknownBill(bill->id));
     const auto parentCode = parentCodeOf(c.parentCode);
     if (!parentCode)
         return std::unexpected(parentCode.error());
@@ -251,11 +258,9 @@ Result<Outcome> applyRemoveParentFromBill(CommandContext &ctx, const cmd::Remove
 
 Result<Outcome> applyCompleteBill(CommandContext &ctx, const cmd::CompleteBill &c)
 {
-    const auto bill = lookupBill(ctx, c.billId);
+    const auto bill = existingBill(ctx, c.billId);
     if (!bill)
         return std::unexpected(bill.error());
-    if (!bill->row)
-        return std::unexpected(unknownBill(bill->id));
     if (auto ok = decideComplete(bill->facts()); !ok)
         return std::unexpected(ok.error());
     if (auto r = ctx.repo.bills.setStatus(bill->row->id, BillStatus::Completed, ctx.at(), ctx.user()); !r)
@@ -281,11 +286,9 @@ Result<Outcome> applyCompleteBill(CommandContext &ctx, const cmd::CompleteBill &
 
 Result<Outcome> applyReopenBill(CommandContext &ctx, const cmd::ReopenBill &c)
 {
-    const auto bill = lookupBill(ctx, c.billId);
+    const auto bill = existingBill(ctx, c.billId);
     if (!bill)
         return std::unexpected(bill.error());
-    if (!bill->row)
-        return std::unexpected(unknownBill(bill->id));
     if (auto ok = decideReopen(bill->facts()); !ok)
         return std::unexpected(ok.error());
     if (auto r = ctx.repo.bills.setStatus(bill->row->id, BillStatus::Open, ctx.at(), ctx.user()); !r)
@@ -305,11 +308,9 @@ Result<Outcome> applyReopenBill(CommandContext &ctx, const cmd::ReopenBill &c)
 
 Result<Outcome> applySetBillCapacity(CommandContext &ctx, const cmd::SetBillCapacity &c)
 {
-    const auto bill = lookupBill(ctx, c.billId);
+    const auto bill = existingBill(ctx, c.billId);
     if (!bill)
         return std::unexpected(bill.error());
-    if (!bill->row)
-        return std::unexpected(unknownBill(bill->id));
     if (auto ok = decideSetCapacity(bill->facts(), c.capacity); !ok)
         return std::unexpected(ok.error());
     if (c.capacity == bill->row->capacity) {
@@ -339,11 +340,9 @@ Result<Outcome> applySetBillCapacity(CommandContext &ctx, const cmd::SetBillCapa
 
 Result<Outcome> applyDeleteBill(CommandContext &ctx, const cmd::DeleteBill &c)
 {
-    const auto bill = lookupBill(ctx, c.billId);
+    const auto bill = existingBill(ctx, c.billId);
     if (!bill)
         return std::unexpected(bill.error());
-    if (!bill->row)
-        return std::unexpected(unknownBill(bill->id));
     const auto lines = ctx.repo.bills.lines(bill->row->id);
     if (!lines)
         return std::unexpected(lines.error());
