@@ -18,14 +18,6 @@ Result<void> checkWeight(std::optional<qint64> grams)
     return {};
 }
 
-Result<QString> bagCode(const QString &raw)
-{
-    const QString code = normalizeBagCode(raw);
-    if (code.isEmpty() || code.size() > kMaxCodeLength || hasNonAsciiCharacters(code))
-        return fail(Reason::InvalidCode, QStringLiteral("\"%1\" is not a bag code.").arg(code.left(60)));
-    return code;
-}
-
 // The parent's facts for the link rules, with its bill.
 Result<ParentFacts> parentFacts(CommandContext &ctx, const BagRow &parent, std::optional<BillRow> *billOut)
 {
@@ -75,7 +67,7 @@ QString counter(const BagRow &p)
 
 Result<Outcome> applySelectParent(CommandContext &ctx, const cmd::SelectParent &c)
 {
-    const auto code = bagCode(c.code);
+    const auto code = bagCodeFrom(c.code);
     if (!code)
         return std::unexpected(code.error());
     if (auto ok = checkWeight(c.measuredWeightG); !ok)
@@ -131,7 +123,7 @@ Result<Outcome> applySelectParent(CommandContext &ctx, const cmd::SelectParent &
 
 Result<Outcome> applyLinkChild(CommandContext &ctx, const cmd::LinkChild &c)
 {
-    const auto childCode = bagCode(c.childCode);
+    const auto childCode = bagCodeFrom(c.childCode);
     if (!childCode)
         return std::unexpected(childCode.error());
     if (auto ok = checkWeight(c.measuredWeightG); !ok)
@@ -295,8 +287,8 @@ Result<Outcome> applyUndoLastLink(CommandContext &ctx, const cmd::UndoLastLink &
 
 Result<Outcome> applyMoveChild(CommandContext &ctx, const cmd::MoveChild &c)
 {
-    const auto childCode = bagCode(c.childCode);
-    const auto targetCode = bagCode(c.toParentCode);
+    const auto childCode = bagCodeFrom(c.childCode);
+    const auto targetCode = bagCodeFrom(c.toParentCode);
     if (!childCode)
         return std::unexpected(childCode.error());
     if (!targetCode)
@@ -390,7 +382,7 @@ Result<Outcome> applyMoveChild(CommandContext &ctx, const cmd::MoveChild &c)
 
 Result<Outcome> applyDeleteBag(CommandContext &ctx, const cmd::DeleteBag &c)
 {
-    const auto code = bagCode(c.code);
+    const auto code = bagCodeFrom(c.code);
     if (!code)
         return std::unexpected(code.error());
     auto bag = ctx.repo.bags.find(*code);
@@ -436,7 +428,7 @@ Result<Outcome> applyDeleteBag(CommandContext &ctx, const cmd::DeleteBag &c)
 
 Result<Outcome> applyRegisterBag(CommandContext &ctx, const cmd::RegisterBag &c)
 {
-    const auto code = bagCode(c.code);
+    const auto code = bagCodeFrom(c.code);
     if (!code)
         return std::unexpected(code.error());
     if (auto ok = checkWeight(c.measuredWeightG); !ok)
@@ -490,7 +482,7 @@ Result<Outcome> applyRecordWeight(CommandContext &ctx, const cmd::RecordWeight &
         o.message = QStringLiteral("Bill %1 weighed: %2 g.").arg((*bill)->code).arg(c.grams);
         return o;
     }
-    const auto code = bagCode(c.parentCode);
+    const auto code = bagCodeFrom(c.parentCode);
     if (!code)
         return std::unexpected(code.error());
     auto parent = ctx.repo.bags.find(*code);

@@ -36,12 +36,32 @@ Result<BillLookup> lookupBill(CommandContext &ctx, const QString &raw)
 
 // A parent code named by a bill command, normalised; invalid_code for what can never be a bag
 // code (empty, too long, look-alikes), so that hostile input is not echoed back in full.
-Result<QString> parentCodeOf(const QString &raw)
+// The parent bag a bill command names: its normalised code, its row (absent when unknown) and
+// the bill it is on (empty when none).
+struct ParentOnBill
 {
-    const QString code = normalizeBagCode(raw);
-    if (code.isEmpty() || code.size() > kMaxCodeLength || hasNonAsciiCharacters(code))
-        return fail(Reason::InvalidCode, QStringLiteral("\"%1\" is not a bag code.").arg(code.left(60)));
-    return code;
+    QString code;
+    std::optional<BagRow> bag;
+    QString billId;
+};
+
+Result<ParentOnBill> lookupParent(CommandContext &ctx, const QString &raw)
+{
+    const auto code = bagCodeFrom(raw);
+    if (!code)
+        return std::unexpected(code.error());
+    auto bag = ctx.repo.bags.find(*code);
+    if (!bag)
+        return std::unexpected(bag.error());
+    ParentOnBill p{*code, *bag, {}};
+    if (p.bag) {
+        const auto current = ctx.repo.bills.findOfParent(p.bag->id);
+        if (!current)
+            return std::unexpected(current.error());
+        if (*current)
+            p.billId = (*current)->code;
+    }
+    return p;
 }
 
 Error unknownBill(const QString &id)
@@ -132,24 +152,17 @@ Result<Outcome> applyAddParentToBill(CommandContext &ctx, const cmd::AddParentTo
     const auto bill = lookupBill(ctx, c.billId);
     if (!bill)
         return std::unexpected(bill.error());
-    const auto parentCode = parentCodeOf(c.parentCode);
-    if (!parentCode)
-        return std::unexpected(parentCode.error());
-    const QString code = *parentCode;
-    auto parent = ctx.repo.bags.find(code);
-    if (!parent)
-        return std::unexpected(parent.error());
+    const auto parentLookup = lookupParent(ctx, c.parentCode);
+    if (!parentLookup)
+        return std::unexpected(parentLookup.error());
+    const QString &code = parentLookup->code;
+    const std::optional<BagRow> &parent = parentLookup->bag;
     AddParentInput in;
     in.bill = bill->facts();
     in.parentCode = code;
-    if (*parent) {
-        in.parentRole = (*parent)->role;
-        auto current = ctx.repo.bills.findOfParent((*parent)->id);
-        if (!current)
-            return std::unexpected(current.error());
-        if (*current)
-            in.parentBillId = (*current)->code;
-    }
+    if (parent)
+        in.parentRole = parent->role;
+    in.parentBillId = parentLookup->billId;
     const auto verdict = decideAddParent(in);
     if (!verdict) {
         Error e = verdict.error();
@@ -161,7 +174,7 @@ Result<Outcome> applyAddParentToBill(CommandContext &ctx, const cmd::AddParentTo
     o.code = code;
     if (*verdict == AddParentVerdict::AlreadyOnBill) {
         describeBill(o, *bill->row);
-        describeParent(o, **parent);
+        describeParent(o, *parent);
         o.result = ResultKind::Duplicate;
         o.reason = Reason::Duplicate;
         o.message = QStringLiteral("%1 is already on bill %2 (%3/%4); nothing changed.")
@@ -170,7 +183,7 @@ Result<Outcome> applyAddParentToBill(CommandContext &ctx, const cmd::AddParentTo
                         .arg(bill->row->capacity);
         return o;
     }
-    const BagRow &p = **parent;
+    const BagRow &p = *parent;
     if (auto r = ctx.repo.bills.addParent(bill->row->id, p.id, ctx.at(), ctx.user()); !r)
         return std::unexpected(r.error());
     if (auto r = ctx.repo.bills.adjustTotals(bill->row->id, 1, p.contentsWeightG, p.expectedWeightG); !r)
@@ -208,24 +221,15 @@ Result<Outcome> applyRemoveParentFromBill(CommandContext &ctx, const cmd::Remove
     const auto bill = existingBill(ctx, c.billId);
     if (!bill)
         return std::unexpected(bill.error());
-    const auto parentCode = parentCodeOf(c.parentCode);
-    if (!parentCode)
-        return std::unexpected(parentCode.error());
-    const QString code = *parentCode;
-    auto parent = ctx.repo.bags.find(code);
-    if (!parent)
-        return std::unexpected(parent.error());
-    QString onBill;
-    if (*parent) {
-        auto current = ctx.repo.bills.findOfParent((*parent)->id);
-        if (!current)
-            return std::unexpected(current.error());
-        if (*current)
-            onBill = (*current)->code;
-    }
+    const auto parentLookup = lookupParent(ctx, c.parentCode);
+    if (!parentLookup)
+        return std::unexpected(parentLookup.error());
+    const QString &code = parentLookup->code;
+    const std::optional<BagRow> &parent = parentLookup->bag;
+    const QString &onBill = parentLookup->billId;
     if (auto ok = decideRemoveParent(bill->facts(), code, onBill); !ok)
         return std::unexpected(ok.error());
-    const BagRow &p = **parent;
+    const BagRow &p = *parent;
     const BillRow before = *bill->row;
     // Reopen first: a completed bill must stay full (CHECK status = 'open' OR parent_count = capacity).
     const bool reopened = before.status == BillStatus::Completed;

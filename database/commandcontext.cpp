@@ -1,5 +1,7 @@
 #include "database/commandcontext.h"
 
+#include "core/codenormalizer.h"
+
 namespace tt {
 
 Result<void> CommandContext::recordScan(const QString &code, const QString &action, const QString &parent,
@@ -23,6 +25,14 @@ Result<void> CommandContext::audit(const QString &action, const QString &entity,
     if (!a.isEmpty())
         a.insert(QStringLiteral("command_id"), commandId());
     return repo.history.audit(AuditRecord{at(), user(), station(), action, entity, entityId, before, a});
+}
+
+Result<QString> bagCodeFrom(const QString &raw)
+{
+    const QString code = normalizeBagCode(raw);
+    if (code.isEmpty() || code.size() > kMaxCodeLength || hasNonAsciiCharacters(code))
+        return fail(Reason::InvalidCode, QStringLiteral("\"%1\" is not a bag code.").arg(code.left(60)));
+    return code;
 }
 
 void describeParent(Outcome &o, const BagRow &p)

@@ -32,6 +32,10 @@ struct CommandContext
                        const QJsonObject &before, const QJsonObject &after);
 };
 
+// A bag code from a command, normalised; invalid_code when it can never be one (empty, too long,
+// not printable ASCII).
+Result<QString> bagCodeFrom(const QString &raw);
+
 // Fills the parent and bill fields of an outcome from their rows.
 void describeParent(Outcome &outcome, const BagRow &parent);
 void describeBill(Outcome &outcome, const BillRow &bill);
