@@ -41,20 +41,12 @@ std::optional<LinkFacts> linkFacts(const std::optional<LinkRow> &link)
     return LinkFacts{link->parentCode, link->linkedBy, link->linkedAt};
 }
 
-// Reloads the parent and its bill after changes, for the outcome.
-Result<Outcome> describe(CommandContext &ctx, Outcome o, qint64 parentId)
+// The outcome's parent and bill figures after a change, from the rows changeContents() left.
+Outcome described(Outcome o, const BagRow &parent, const std::optional<BillRow> &bill)
 {
-    const auto parent = ctx.repo.bags.findById(parentId);
-    if (!parent)
-        return std::unexpected(parent.error());
-    if (*parent) {
-        describeParent(o, **parent);
-        const auto bill = ctx.repo.bills.findOfParent(parentId);
-        if (!bill)
-            return std::unexpected(bill.error());
-        if (*bill)
-            describeBill(o, **bill);
-    }
+    describeParent(o, parent);
+    if (bill)
+        describeBill(o, *bill);
     return o;
 }
 
@@ -199,8 +191,9 @@ Result<Outcome> applyLinkChild(CommandContext &ctx, const cmd::LinkChild &c)
     if (auto r = ctx.repo.links.insert(parent->id, childRow.id, ctx.at(), ctx.user(), ctx.station(), ctx.commandId());
         !r)
         return std::unexpected(r.error());
-    if (auto r = changeContents(ctx, *parent, 1, childRow.effectiveWeightG()); !r)
-        return std::unexpected(r.error());
+    const auto contents = changeContents(ctx, *parent, 1, childRow.effectiveWeightG());
+    if (!contents)
+        return std::unexpected(contents.error());
     if (auto r = ctx.repo.statistics.addToTotal(QStringLiteral("links"), 1); !r)
         return std::unexpected(r.error());
     if (parent->childCount == parent->capacity) {
@@ -217,10 +210,7 @@ Result<Outcome> applyLinkChild(CommandContext &ctx, const cmd::LinkChild &c)
         return std::unexpected(r.error());
 
     o.result = ResultKind::Ok;
-    auto described = describe(ctx, o, parent->id);
-    if (!described)
-        return described;
-    o = *described;
+    o = described(o, *parent, *contents);
     if (o.parentFull())
         o.message = QStringLiteral("%1 added to %2; %2 is now full (%3/%4): scan the next parent bag.")
                         .arg(*childCode, parent->code)
@@ -260,8 +250,9 @@ Result<Outcome> applyUndoLastLink(CommandContext &ctx, const cmd::UndoLastLink &
 
     if (auto r = ctx.repo.links.end((*last)->id, ctx.at(), ctx.user(), LinkEndReason::Undo); !r)
         return std::unexpected(r.error());
-    if (auto r = changeContents(ctx, *parent, -1, -child->effectiveWeightG()); !r)
-        return std::unexpected(r.error());
+    const auto contents = changeContents(ctx, *parent, -1, -child->effectiveWeightG());
+    if (!contents)
+        return std::unexpected(contents.error());
     if (auto r = ctx.repo.statistics.addToTotal(QStringLiteral("links"), -1); !r)
         return std::unexpected(r.error());
     if (auto r = ctx.recordScan(child->code, QStringLiteral("undo"), parent->code); !r)
@@ -274,10 +265,7 @@ Result<Outcome> applyUndoLastLink(CommandContext &ctx, const cmd::UndoLastLink &
     Outcome o;
     o.result = ResultKind::Ok;
     o.code = child->code;
-    auto described = describe(ctx, o, parent->id);
-    if (!described)
-        return described;
-    o = *described;
+    o = described(o, *parent, *contents);
     o.message = QStringLiteral("Undone: %1 taken out of %2 (%3/%4). The bag and its history stay.")
                     .arg(child->code, parent->code)
                     .arg(o.children)
@@ -354,8 +342,9 @@ Result<Outcome> applyMoveChild(CommandContext &ctx, const cmd::MoveChild &c)
                                        ctx.commandId());
         !r)
         return std::unexpected(r.error());
-    if (auto r = changeContents(ctx, targetRow, 1, weight); !r)
-        return std::unexpected(r.error());
+    const auto contents = changeContents(ctx, targetRow, 1, weight);
+    if (!contents)
+        return std::unexpected(contents.error());
     if (auto r = ctx.recordScan(*childCode, QStringLiteral("move"), targetRow.code); !r)
         return std::unexpected(r.error());
     const QString from = source ? source->code : QString();
@@ -365,10 +354,7 @@ Result<Outcome> applyMoveChild(CommandContext &ctx, const cmd::MoveChild &c)
         !r)
         return std::unexpected(r.error());
     o.result = ResultKind::Ok;
-    auto described = describe(ctx, o, targetRow.id);
-    if (!described)
-        return described;
-    o = *described;
+    o = described(o, targetRow, *contents);
     o.message = from.isEmpty() ? QStringLiteral("%1 put into %2 (%3/%4).")
                                      .arg(*childCode, targetRow.code)
                                      .arg(o.children)

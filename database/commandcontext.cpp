@@ -83,18 +83,22 @@ Result<BagRow> createBag(CommandContext &ctx, const QString &code, const BagType
     return bag;
 }
 
-Result<void> changeContents(CommandContext &ctx, BagRow &parent, int deltaCount, qint64 deltaWeightG)
+Result<std::optional<BillRow>> changeContents(CommandContext &ctx, BagRow &parent, int deltaCount,
+                                              qint64 deltaWeightG)
 {
     if (auto r = ctx.repo.bags.adjustContents(parent.id, deltaCount, deltaWeightG); !r)
-        return r;
+        return std::unexpected(r.error());
     parent.childCount += deltaCount;
     parent.contentsWeightG += deltaWeightG;
-    const auto bill = ctx.repo.bills.findOfParent(parent.id);
+    auto bill = ctx.repo.bills.findOfParent(parent.id);
     if (!bill)
         return std::unexpected(bill.error());
-    if (*bill && deltaWeightG != 0)
-        return ctx.repo.bills.adjustTotals((*bill)->id, 0, deltaWeightG, 0);
-    return {};
+    if (*bill && deltaWeightG != 0) {
+        if (auto r = ctx.repo.bills.adjustTotals((*bill)->id, 0, deltaWeightG, 0); !r)
+            return std::unexpected(r.error());
+        (*bill)->actualWeightG += deltaWeightG;
+    }
+    return *bill;
 }
 
 } // namespace tt

@@ -48,7 +48,9 @@ Result<BagType> classifyNewBag(const BagTypeSet &types, const QString &code, Bag
 Result<BagRow> createBag(CommandContext &ctx, const QString &code, const BagType &type,
                          std::optional<qint64> measuredWeightG);
 
-// Applies a change of a parent's contents to the parent and, when it is on a bill, to the bill.
-Result<void> changeContents(CommandContext &ctx, BagRow &parent, int deltaCount, qint64 deltaWeightG);
+// Applies a change of a parent's contents to the parent (and to the row passed in) and, when it
+// is on a bill, to the bill. Returns that bill with its totals as they now are.
+Result<std::optional<BillRow>> changeContents(CommandContext &ctx, BagRow &parent, int deltaCount,
+                                              qint64 deltaWeightG);
 
 } // namespace tt
