@@ -50,6 +50,33 @@ Page<Row> finish(QList<Row> rows, int limit, qint64 lastId)
     return page;
 }
 
+// Rows in [from, to) of a table with an "at" column; an invalid end is open.
+void addTimeRange(QString &sql, QVariantList &values, const QDateTime &from, const QDateTime &to)
+{
+    if (from.isValid())
+        addCondition(sql, values, isoUtc(from), QLatin1StringView("at >= ?"));
+    if (to.isValid())
+        addCondition(sql, values, isoUtc(to), QLatin1StringView("at < ?"));
+}
+
+// Runs a keyset page query (ORDER BY id DESC LIMIT ?) and reads each row with read(); the next
+// page starts below the last row's id.
+template<typename Row, typename Read>
+Result<Page<Row>> readPage(StatementCache &sql, const QString &text, const QVariantList &values, int limit,
+                           const QString &what, Read read)
+{
+    auto r = sql.run(text, values, what);
+    if (!r)
+        return std::unexpected(r.error());
+    QList<Row> rows;
+    qint64 last = 0;
+    while (r->next()) {
+        rows.append(read(*r));
+        last = rows.constLast().id;
+    }
+    return finish(std::move(rows), limit, last);
+}
+
 } // namespace
 
 Result<Page<BagListRow>> PagedQuery::bags(const BagListFilter &filter, qint64 before, int limit)
@@ -80,27 +107,21 @@ Result<Page<BagListRow>> PagedQuery::bags(const BagListFilter &filter, qint64 be
                      QLatin1StringView("b.role = ?"));
     sql += QStringLiteral(" ORDER BY b.id DESC LIMIT ?");
     values.append(limit);
-    auto r = m_sql.run(sql, values, QStringLiteral("browsing bags"));
-    if (!r)
-        return std::unexpected(r.error());
-    QList<BagListRow> rows;
-    qint64 last = 0;
-    while (r->next()) {
+    return readPage<BagListRow>(m_sql, sql, values, limit, QStringLiteral("browsing bags"), [](const Rows &r) {
         BagListRow b;
-        b.id = last = r->number(0);
-        b.code = r->text(1);
-        b.role = r->text(2) == u"parent" ? BagRole::Parent : BagRole::Child;
-        b.typeName = r->text(3);
-        b.childCount = int(r->number(4));
-        b.capacity = int(r->number(5));
-        b.weightG = r->number(6);
-        b.parentCode = r->text(7);
-        b.billId = r->text(8);
-        b.createdAt = fromIsoUtc(r->text(9));
-        b.createdBy = r->text(10);
-        rows.append(std::move(b));
-    }
-    return finish(std::move(rows), limit, last);
+        b.id = r.number(0);
+        b.code = r.text(1);
+        b.role = r.text(2) == u"parent" ? BagRole::Parent : BagRole::Child;
+        b.typeName = r.text(3);
+        b.childCount = int(r.number(4));
+        b.capacity = int(r.number(5));
+        b.weightG = r.number(6);
+        b.parentCode = r.text(7);
+        b.billId = r.text(8);
+        b.createdAt = fromIsoUtc(r.text(9));
+        b.createdBy = r.text(10);
+        return b;
+    });
 }
 
 Result<Page<BillRow>> PagedQuery::bills(const BillPageFilter &filter, qint64 before, int limit)
@@ -115,30 +136,24 @@ Result<Page<BillRow>> PagedQuery::bills(const BillPageFilter &filter, qint64 bef
         addCondition(sql, values, billStatusName(*filter.status), QLatin1StringView("status = ?"));
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
     values.append(limit);
-    auto r = m_sql.run(sql, values, QStringLiteral("browsing bills"));
-    if (!r)
-        return std::unexpected(r.error());
-    QList<BillRow> rows;
-    qint64 last = 0;
-    while (r->next()) {
+    return readPage<BillRow>(m_sql, sql, values, limit, QStringLiteral("browsing bills"), [](const Rows &r) {
         BillRow b;
-        b.id = last = r->number(0);
-        b.code = r->text(1);
-        b.capacity = int(r->number(2));
-        b.status = billStatusFromName(r->text(3)).value_or(BillStatus::Open);
-        b.parentCount = int(r->number(4));
-        b.actualWeightG = r->number(5);
-        b.expectedWeightG = r->number(6);
-        if (!r->isNull(7))
-            b.measuredWeightG = r->number(7);
-        b.createdAt = fromIsoUtc(r->text(8));
-        b.createdBy = r->text(9);
-        if (!r->isNull(10))
-            b.completedAt = fromIsoUtc(r->text(10));
-        b.completedBy = r->text(11);
-        rows.append(std::move(b));
-    }
-    return finish(std::move(rows), limit, last);
+        b.id = r.number(0);
+        b.code = r.text(1);
+        b.capacity = int(r.number(2));
+        b.status = billStatusFromName(r.text(3)).value_or(BillStatus::Open);
+        b.parentCount = int(r.number(4));
+        b.actualWeightG = r.number(5);
+        b.expectedWeightG = r.number(6);
+        if (!r.isNull(7))
+            b.measuredWeightG = r.number(7);
+        b.createdAt = fromIsoUtc(r.text(8));
+        b.createdBy = r.text(9);
+        if (!r.isNull(10))
+            b.completedAt = fromIsoUtc(r.text(10));
+        b.completedBy = r.text(11);
+        return b;
+    });
 }
 
 Result<Page<ScanListRow>> PagedQuery::scans(const ScanFilter &filter, qint64 before, int limit)
@@ -151,31 +166,22 @@ Result<Page<ScanListRow>> PagedQuery::scans(const ScanFilter &filter, qint64 bef
     addCondition(sql, values, filter.text.trimmed().toUpper(), QLatin1StringView("instr(code, ?) > 0"));
     addCondition(sql, values, filter.user.trimmed().toLower(), QLatin1StringView("username = ?"));
     addCondition(sql, values, filter.action, QLatin1StringView("action = ?"));
-    if (filter.from.isValid())
-        addCondition(sql, values, isoUtc(filter.from), QLatin1StringView("at >= ?"));
-    if (filter.to.isValid())
-        addCondition(sql, values, isoUtc(filter.to), QLatin1StringView("at < ?"));
+    addTimeRange(sql, values, filter.from, filter.to);
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
     values.append(limit);
-    auto r = m_sql.run(sql, values, QStringLiteral("browsing scans"));
-    if (!r)
-        return std::unexpected(r.error());
-    QList<ScanListRow> rows;
-    qint64 last = 0;
-    while (r->next()) {
+    return readPage<ScanListRow>(m_sql, sql, values, limit, QStringLiteral("browsing scans"), [](const Rows &r) {
         ScanListRow s;
-        s.id = last = r->number(0);
-        s.scan.at = fromIsoUtc(r->text(1));
-        s.scan.user = r->text(2);
-        s.scan.station = r->text(3);
-        s.scan.code = r->text(4);
-        s.scan.action = r->text(5);
-        s.scan.parent = r->text(6);
-        s.scan.bill = r->text(7);
-        s.scan.commandId = r->text(8);
-        rows.append(std::move(s));
-    }
-    return finish(std::move(rows), limit, last);
+        s.id = r.number(0);
+        s.scan.at = fromIsoUtc(r.text(1));
+        s.scan.user = r.text(2);
+        s.scan.station = r.text(3);
+        s.scan.code = r.text(4);
+        s.scan.action = r.text(5);
+        s.scan.parent = r.text(6);
+        s.scan.bill = r.text(7);
+        s.scan.commandId = r.text(8);
+        return s;
+    });
 }
 
 Result<Page<AuditListRow>> PagedQuery::audit(const AuditFilter &filter, qint64 before, int limit)
@@ -189,31 +195,22 @@ Result<Page<AuditListRow>> PagedQuery::audit(const AuditFilter &filter, qint64 b
                  QLatin1StringView("(instr(lower(action), ?) > 0 OR instr(lower(entity), ?) > 0 "
                                    "OR instr(lower(coalesce(entity_id, '')), ?) > 0)"),
                  3);
-    if (filter.from.isValid())
-        addCondition(sql, values, isoUtc(filter.from), QLatin1StringView("at >= ?"));
-    if (filter.to.isValid())
-        addCondition(sql, values, isoUtc(filter.to), QLatin1StringView("at < ?"));
+    addTimeRange(sql, values, filter.from, filter.to);
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
     values.append(limit);
-    auto r = m_sql.run(sql, values, QStringLiteral("browsing the audit log"));
-    if (!r)
-        return std::unexpected(r.error());
-    QList<AuditListRow> rows;
-    qint64 last = 0;
-    while (r->next()) {
+    return readPage<AuditListRow>(m_sql, sql, values, limit, QStringLiteral("browsing the audit log"), [](const Rows &r) {
         AuditListRow a;
-        a.id = last = r->number(0);
-        a.record.at = fromIsoUtc(r->text(1));
-        a.record.actor = r->text(2);
-        a.record.station = r->text(3);
-        a.record.action = r->text(4);
-        a.record.entity = r->text(5);
-        a.record.entityId = r->text(6);
-        a.record.before = jsonObject(r->text(7));
-        a.record.after = jsonObject(r->text(8));
-        rows.append(std::move(a));
-    }
-    return finish(std::move(rows), limit, last);
+        a.id = r.number(0);
+        a.record.at = fromIsoUtc(r.text(1));
+        a.record.actor = r.text(2);
+        a.record.station = r.text(3);
+        a.record.action = r.text(4);
+        a.record.entity = r.text(5);
+        a.record.entityId = r.text(6);
+        a.record.before = jsonObject(r.text(7));
+        a.record.after = jsonObject(r.text(8));
+        return a;
+    });
 }
 
 } // namespace tt
