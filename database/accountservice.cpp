@@ -4,6 +4,7 @@
 
 #include "core/accountrules.h"
 #include "core/clock.h"
+#include "core/totp.h"
 #include "database/historyrepository.h"
 #include "database/passwordhasher.h"
 #include "database/statementcache.h"
@@ -26,7 +27,26 @@ Error notAdmin(const Actor &actor)
 
 const QString kUserColumns = QStringLiteral(
     "u.username, u.role, coalesce(a.name, ''), u.enabled, u.failed_logins, u.locked_until, u.created_at, "
-    "u.password_hash FROM users u LEFT JOIN areas a ON a.id = u.area_id");
+    "u.password_hash, u.totp_enabled, coalesce(u.totp_secret, ''), u.totp_last_step FROM users u LEFT JOIN "
+    "areas a ON a.id = u.area_id");
+
+} // namespace
+
+// What login needs besides UserInfo: columns 7–10 of kUserColumns.
+struct StoredCredentials
+{
+    QString passwordHash;
+    QByteArray totpSecret;
+    std::optional<qint64> totpLastStep;
+};
+
+namespace {
+
+StoredCredentials readCredentials(const Rows &r)
+{
+    return StoredCredentials{r.text(7), totp::fromBase32(r.text(9)).value_or(QByteArray()),
+                             r.isNull(10) ? std::nullopt : std::optional<qint64>(r.number(10))};
+}
 
 UserInfo readUser(const Rows &r)
 {
@@ -39,6 +59,7 @@ UserInfo readUser(const Rows &r)
     if (!r.isNull(5))
         u.lockedUntil = fromIsoUtc(r.text(5));
     u.createdAt = fromIsoUtc(r.text(6));
+    u.totpEnabled = r.number(8) != 0;
     return u;
 }
 
@@ -89,20 +110,22 @@ Result<QList<UserInfo>> AccountService::list()
     return out;
 }
 
-Result<Actor> AccountService::login(const QString &rawName, const QString &password, const QString &station)
+Result<Actor> AccountService::login(const QString &rawName, const QString &password,
+                                    const QString &station, const QString &totpCode)
 {
     const QDateTime now = m_clock.now();
     const auto name = normalizeUserName(rawName);
     std::optional<UserInfo> user;
-    QString hash;
+    StoredCredentials credentials;
     if (name) {
-        auto r = m_sql.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" WHERE u.username = ?"), {*name},
-                           QStringLiteral("reading a user"));
+        auto r = m_sql.run(QStringLiteral("SELECT ") + kUserColumns +
+                               QStringLiteral(" WHERE u.username = ?"),
+                           {*name}, QStringLiteral("reading a user"));
         if (!r)
             return std::unexpected(r.error());
         if (r->next()) {
             user = readUser(*r);
-            hash = r->text(7);
+            credentials = readCredentials(*r);
         }
     }
     const QString shownName = name ? *name : rawName.left(32);
@@ -114,7 +137,7 @@ Result<Actor> AccountService::login(const QString &rawName, const QString &passw
             (void)tx->commit();
         return std::unexpected(badCredentials());
     }
-    const bool passwordOk = PasswordHasher::verify(hash, password);
+    const bool passwordOk = PasswordHasher::verify(credentials.passwordHash, password);
     auto tx = TransactionGuard::begin(m_sql.database());
     if (!tx)
         return std::unexpected(tx.error());
@@ -125,39 +148,205 @@ Result<Actor> AccountService::login(const QString &rawName, const QString &passw
         (void)tx->commit();
         return std::unexpected(locked.error());
     }
-    if (!passwordOk || !user->enabled) {
-        Error e = badCredentials();
-        if (!passwordOk) {
+    // Why the login fails, as the audit record says it; empty when it succeeds.
+    QString failure;
+    Error error = badCredentials();
+    if (!passwordOk) {
+        failure = QStringLiteral("password");
+    } else if (!user->enabled) {
+        failure = QStringLiteral("disabled");
+    } else if (user->totpEnabled) {
+        if (totpCode.trimmed().isEmpty()) {
+            failure = QStringLiteral("totp_missing");
+            error.message =
+                QStringLiteral("This account needs the one-time code from its authenticator app.");
+        } else if (auto r = useTotpStep(*name, credentials, totpCode, now); !r) {
+            return std::unexpected(r.error());
+        } else if (!*r) {
+            failure = QStringLiteral("totp");
+        }
+    }
+    if (!failure.isEmpty()) {
+        const bool counts = failure != u"disabled";
+        if (counts) {
             counters = afterFailedLogin(counters, now);
-            auto r = m_sql.run(QStringLiteral("UPDATE users SET failed_logins = ?, locked_until = ? WHERE username = ?"),
-                               {counters.failedCount, counters.lockedUntil ? QVariant(isoUtc(*counters.lockedUntil)) : QVariant(),
-                                *name},
-                               QStringLiteral("counting a failed login"));
+            auto r = m_sql.run(
+                QStringLiteral(
+                    "UPDATE users SET failed_logins = ?, locked_until = ? WHERE username = ?"),
+                {counters.failedCount,
+                 counters.lockedUntil ? QVariant(isoUtc(*counters.lockedUntil)) : QVariant(),
+                 *name},
+                QStringLiteral("counting a failed login"));
             if (!r)
                 return std::unexpected(r.error());
             if (counters.lockedUntil)
-                e = checkNotLocked(counters, now).error();
+                error = checkNotLocked(counters, now).error();
         }
         if (auto r = audit(*name, station, QStringLiteral("login.fail"), *name, {},
-                           {{QStringLiteral("reason"), passwordOk ? QStringLiteral("disabled") : QStringLiteral("password")},
+                           {{QStringLiteral("reason"), failure},
                             {QStringLiteral("locked"), counters.lockedUntil.has_value()}});
             !r)
             return std::unexpected(r.error());
         if (auto r = tx->commit(); !r)
             return std::unexpected(r.error());
-        return std::unexpected(e);
+        return std::unexpected(error);
     }
     if (user->failedLogins != 0 || user->lockedUntil) {
-        auto r = m_sql.run(QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?"),
-                           {*name}, QStringLiteral("resetting failed logins"));
+        auto r = m_sql.run(
+            QStringLiteral(
+                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?"),
+            {*name}, QStringLiteral("resetting failed logins"));
         if (!r)
             return std::unexpected(r.error());
     }
-    if (auto r = audit(*name, station, QStringLiteral("login.ok"), *name, {}, {}); !r)
+    if (auto r =
+            audit(*name, station, QStringLiteral("login.ok"), *name, {},
+                  user->totpEnabled ? QJsonObject{{QStringLiteral("totp"), true}} : QJsonObject{});
+        !r)
         return std::unexpected(r.error());
     if (auto r = tx->commit(); !r)
         return std::unexpected(r.error());
     return Actor{*name, user->role};
+}
+
+Result<bool> AccountService::useTotpStep(const QString &username,
+                                         const StoredCredentials &credentials, const QString &code,
+                                         const QDateTime &now)
+{
+    const auto step =
+        totp::matchingStep(credentials.totpSecret, code, totp::stepAt(now.toSecsSinceEpoch()),
+                           credentials.totpLastStep);
+    if (!step)
+        return false;
+    // Conditional on the stored step: of two logins with the same code only one wins.
+    auto r = m_sql.run(QStringLiteral("UPDATE users SET totp_last_step = ? WHERE username = ? AND "
+                                      "(totp_last_step IS NULL OR totp_last_step < ?)"),
+                       {*step, username, *step}, QStringLiteral("recording a one-time code"));
+    if (!r)
+        return std::unexpected(r.error());
+    return r->affected() == 1;
+}
+
+Result<TotpEnrolment> AccountService::beginTotp(const Actor &actor, const QString &station)
+{
+    if (actor.role != Role::Admin)
+        return fail(Reason::PermissionDenied,
+                    QStringLiteral("Only admin accounts use a one-time code."));
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    const auto user = find(actor.user);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!*user)
+        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(actor.user));
+    if ((*user)->totpEnabled)
+        return fail(Reason::InvalidInput,
+                    QStringLiteral(
+                        "%1 has a one-time code already; disable it first to set up a new device.")
+                        .arg(actor.user));
+    const QByteArray secret = totp::newSecret();
+    const QString base32 = totp::toBase32(secret);
+    auto r = m_sql.run(
+        QStringLiteral("UPDATE users SET totp_secret = ?, totp_enabled = 0, totp_last_step = NULL "
+                       "WHERE username = ?"),
+        {base32, actor.user}, QStringLiteral("storing a one-time code secret"));
+    if (!r)
+        return std::unexpected(r.error());
+    // The secret itself never goes into the audit trail.
+    if (auto a = audit(actor.user, station, QStringLiteral("user.totp_begin"), actor.user,
+                       {{QStringLiteral("totp"), false}},
+                       {{QStringLiteral("totp"), QStringLiteral("pending")}});
+        !a)
+        return std::unexpected(a.error());
+    if (auto c = tx->commit(); !c)
+        return std::unexpected(c.error());
+    return TotpEnrolment{base32,
+                         totp::otpauthUri(QStringLiteral("TraceTrack"), actor.user, secret)};
+}
+
+Result<void> AccountService::confirmTotp(const Actor &actor, const QString &station,
+                                         const QString &code)
+{
+    if (actor.role != Role::Admin)
+        return fail(Reason::PermissionDenied,
+                    QStringLiteral("Only admin accounts use a one-time code."));
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto r = m_sql.run(QStringLiteral("SELECT ") + kUserColumns +
+                           QStringLiteral(" WHERE u.username = ?"),
+                       {actor.user}, QStringLiteral("reading a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (!r->next())
+        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(actor.user));
+    const UserInfo user = readUser(*r);
+    const StoredCredentials credentials = readCredentials(*r);
+    if (user.totpEnabled)
+        return fail(Reason::InvalidInput,
+                    QStringLiteral("The one-time code of %1 is on already.").arg(actor.user));
+    if (credentials.totpSecret.isEmpty())
+        return fail(
+            Reason::InvalidInput,
+            QStringLiteral(
+                "Set up the one-time code first (`user totp enable`), then confirm a code."));
+    const auto used = useTotpStep(actor.user, credentials, code, m_clock.now());
+    if (!used)
+        return std::unexpected(used.error());
+    if (!*used)
+        return fail(Reason::InvalidInput,
+                    QStringLiteral("That code does not match. Enter the 6-digit code the app "
+                                   "shows now, and check that the device's clock is right."));
+    auto e = m_sql.run(QStringLiteral("UPDATE users SET totp_enabled = 1 WHERE username = ?"),
+                       {actor.user}, QStringLiteral("turning the one-time code on"));
+    if (!e)
+        return std::unexpected(e.error());
+    if (auto a = audit(actor.user, station, QStringLiteral("user.totp_enable"), actor.user,
+                       {{QStringLiteral("totp"), QStringLiteral("pending")}},
+                       {{QStringLiteral("totp"), true}});
+        !a)
+        return a;
+    return tx->commit();
+}
+
+Result<void> AccountService::disableTotp(const Actor &actor, const QString &station,
+                                         const QString &username)
+{
+    const auto name = normalizeUserName(username);
+    if (!name)
+        return std::unexpected(name.error());
+    if (*name != actor.user && !isAllowed(actor.role, Permission::Administer))
+        return fail(Reason::PermissionDenied,
+                    QStringLiteral("Only an admin turns off another user's one-time code."));
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto r =
+        m_sql.run(QStringLiteral(
+                      "SELECT totp_enabled, totp_secret IS NOT NULL FROM users WHERE username = ?"),
+                  {*name}, QStringLiteral("reading a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (!r->next())
+        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(*name));
+    const bool wasEnabled = r->number(0) != 0;
+    if (!wasEnabled && r->number(1) == 0)
+        return fail(Reason::InvalidInput, QStringLiteral("%1 has no one-time code.").arg(*name));
+    auto u = m_sql.run(
+        QStringLiteral(
+            "UPDATE users SET totp_secret = NULL, totp_enabled = 0, totp_last_step = NULL "
+            "WHERE username = ?"),
+        {*name}, QStringLiteral("turning the one-time code off"));
+    if (!u)
+        return std::unexpected(u.error());
+    if (auto a = audit(actor.user, station, QStringLiteral("user.totp_disable"), *name,
+                       {{QStringLiteral("totp"),
+                         wasEnabled ? QJsonValue(true) : QJsonValue(QStringLiteral("pending"))}},
+                       {{QStringLiteral("totp"), false}});
+        !a)
+        return a;
+    return tx->commit();
 }
 
 Result<qint64> AccountService::areaId(const QString &area)

@@ -2,6 +2,7 @@
 #include <QSqlRecord>
 #include <QTest>
 
+#include "core/totp.h"
 #include "database/accountservice.h"
 #include "database/passwordhasher.h"
 #include "database/sqlitestore.h"
@@ -56,8 +57,29 @@ private Q_SLOTS:
     void addUserValidation();
     void setPassword();
     void everyLoginAttemptIsAudited();
+    void totpEnrolmentNeedsAConfirmedCode();
+    void totpLogin();
+    void totpWrongCodesLockTheAccount();
+    void totpDisable();
 
 private:
+    // The code an authenticator app with the user's stored secret shows at the clock's time.
+    QString currentCode(const QString &user, qint64 stepOffset = 0)
+    {
+        const QString secret = scalar(m_store->database(),
+                                      QStringLiteral("SELECT totp_secret FROM users WHERE username = '%1'").arg(user))
+                                   .toString();
+        return totp::code(*totp::fromBase32(secret), totp::stepAt(m_clock->now().toSecsSinceEpoch()) + stepOffset);
+    }
+    // Admin with a confirmed second factor; the clock is moved on past the confirming code's step.
+    void enableTotp()
+    {
+        QVERIFY(m_accounts->beginTotp(kAdmin, kStation).has_value());
+        QCOMPARE(why(m_accounts->confirmTotp(kAdmin, kStation, currentCode(QStringLiteral("admin")))),
+                 QStringLiteral("ok"));
+        m_clock->advanceSeconds(totp::kStepSeconds);
+    }
+
     int loginAudits(const QString &action = QString())
     {
         return scalar(m_store->database(),
@@ -433,6 +455,109 @@ void TestAccounts::everyLoginAttemptIsAudited()
     QVERIFY(!m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation));
     QCOMPARE(loginAudits(QStringLiteral("login.locked")), 1);
     QCOMPARE(loginAudits(), 5);
+}
+
+void TestAccounts::totpEnrolmentNeedsAConfirmedCode()
+{
+    const Actor biller{QStringLiteral("bob"), Role::Biller};
+    QCOMPARE(why(m_accounts->beginTotp(biller, kStation)), QStringLiteral("permission_denied"));
+    QCOMPARE(why(m_accounts->confirmTotp(kAdmin, kStation, QStringLiteral("123456"))), QStringLiteral("invalid_input"));
+
+    const auto enrolment = m_accounts->beginTotp(kAdmin, kStation);
+    QVERIFY(enrolment.has_value());
+    QCOMPARE(enrolment->secretBase32.size(), 32); // 20 bytes
+    QVERIFY(enrolment->uri.startsWith(QStringLiteral("otpauth://totp/TraceTrack:admin?secret=") +
+                                      enrolment->secretBase32));
+    // Not required before it is confirmed: the password alone still logs in.
+    QVERIFY(m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation).has_value());
+    QVERIFY(!(*m_accounts->find(QStringLiteral("admin")))->totpEnabled);
+
+    // A wrong code does not confirm; the audit never holds the secret.
+    const QString wrong = currentCode(QStringLiteral("admin"), 5);
+    QCOMPARE(why(m_accounts->confirmTotp(kAdmin, kStation, wrong)), QStringLiteral("invalid_input"));
+    QVERIFY(!(*m_accounts->find(QStringLiteral("admin")))->totpEnabled);
+    QCOMPARE(why(m_accounts->confirmTotp(kAdmin, kStation, currentCode(QStringLiteral("admin")))), QStringLiteral("ok"));
+    QVERIFY((*m_accounts->find(QStringLiteral("admin")))->totpEnabled);
+    QCOMPARE(scalar(m_store->database(),
+                    QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('user.totp_begin', 'user.totp_enable')"))
+                 .toInt(),
+             2);
+    QCOMPARE(scalar(m_store->database(), QStringLiteral("SELECT count(*) FROM audit_log WHERE before LIKE '%%1%' OR "
+                                                        "after LIKE '%%1%'")
+                                             .arg(enrolment->secretBase32))
+                 .toInt(),
+             0);
+    // Once on, a new secret needs the old factor turned off first.
+    QCOMPARE(why(m_accounts->beginTotp(kAdmin, kStation)), QStringLiteral("invalid_input"));
+}
+
+void TestAccounts::totpLogin()
+{
+    enableTotp();
+    const auto missing = m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation);
+    QCOMPARE(why(missing), QStringLiteral("bad_credentials"));
+    QVERIFY2(missing.error().message.contains(QStringLiteral("one-time code")), qPrintable(missing.error().message));
+
+    // A wrong code says exactly what a wrong password says.
+    const auto wrongPassword = m_accounts->login(QStringLiteral("admin"), QStringLiteral("Wrong-Pass-1"), kStation);
+    const auto wrongCode = m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation,
+                                             currentCode(QStringLiteral("admin"), 3));
+    QCOMPARE(why(wrongCode), QStringLiteral("bad_credentials"));
+    QCOMPARE(wrongCode.error().message, wrongPassword.error().message);
+    QCOMPARE((*m_accounts->find(QStringLiteral("admin")))->failedLogins, 3);
+
+    // The current code, and the previous step's (clock drift), work once each.
+    const QString now = currentCode(QStringLiteral("admin"));
+    const auto ok = m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation, now);
+    QVERIFY2(ok.has_value(), qPrintable(ok ? QString() : ok.error().message));
+    QCOMPARE((*m_accounts->find(QStringLiteral("admin")))->failedLogins, 0);
+    QCOMPARE(why(m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation, now)),
+             QStringLiteral("bad_credentials"));
+    m_clock->advanceSeconds(totp::kStepSeconds);
+    const auto drift = m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation,
+                                         currentCode(QStringLiteral("admin"), 1));
+    QVERIFY(drift.has_value());
+    QCOMPARE(scalar(m_store->database(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'login.fail' AND "
+                                                        "json_extract(after, '$.reason') IN ('totp', 'totp_missing')"))
+                 .toInt(),
+             3);
+    // Users without the factor ignore a code.
+    QVERIFY(m_accounts->addUser(kAdmin, kStation, QStringLiteral("bob"), kUserPassword, Role::Biller, {}).has_value());
+    QVERIFY(m_accounts->login(QStringLiteral("bob"), kUserPassword, kStation, QStringLiteral("000000")).has_value());
+}
+
+void TestAccounts::totpWrongCodesLockTheAccount()
+{
+    enableTotp();
+    for (int i = 1; i <= 4; ++i)
+        QCOMPARE(why(m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation, QStringLiteral("000000"))),
+                 QStringLiteral("bad_credentials"));
+    QCOMPARE(why(m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation, QStringLiteral("000001"))),
+             QStringLiteral("account_locked"));
+    QCOMPARE(why(m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation, currentCode(QStringLiteral("admin")))),
+             QStringLiteral("account_locked"));
+}
+
+void TestAccounts::totpDisable()
+{
+    enableTotp();
+    QVERIFY(m_accounts->addUser(kAdmin, kStation, QStringLiteral("carol"), kUserPassword, Role::Admin, {}).has_value());
+    const Actor carol{QStringLiteral("carol"), Role::Admin};
+    const Actor biller{QStringLiteral("bob"), Role::Biller};
+    QCOMPARE(why(m_accounts->disableTotp(biller, kStation, QStringLiteral("admin"))), QStringLiteral("permission_denied"));
+    QCOMPARE(why(m_accounts->disableTotp(carol, kStation, QStringLiteral("carol"))), QStringLiteral("invalid_input"));
+    QCOMPARE(why(m_accounts->disableTotp(carol, kStation, QStringLiteral("nobody"))), QStringLiteral("unknown_user"));
+    const int audits = int(rowCount(m_store->database(), QStringLiteral("audit_log")));
+    // Another admin turns it off for a colleague who lost the phone: audited with before/after.
+    QCOMPARE(why(m_accounts->disableTotp(carol, kStation, QStringLiteral("admin"))), QStringLiteral("ok"));
+    QCOMPARE(rowCount(m_store->database(), QStringLiteral("audit_log")), qint64(audits + 1));
+    QCOMPARE(scalar(m_store->database(), QStringLiteral("SELECT actor || ' ' || entity_id || ' ' || before || ' ' || "
+                                                        "after FROM audit_log WHERE action = 'user.totp_disable'"))
+                 .toString(),
+             QStringLiteral("carol admin {\"totp\":true} {\"totp\":false}"));
+    QVERIFY(!(*m_accounts->find(QStringLiteral("admin")))->totpEnabled);
+    QVERIFY(m_accounts->login(QStringLiteral("admin"), kAdminPassword, kStation).has_value());
+    QVERIFY(scalar(m_store->database(), QStringLiteral("SELECT totp_secret FROM users WHERE username = 'admin'")).isNull());
 }
 
 QTEST_MAIN(TestAccounts)
