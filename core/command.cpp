@@ -49,6 +49,10 @@ QString commandKind(const CommandBody &body)
             [](const cmd::DeleteBill &) { return QStringLiteral("delete_bill"); },
             [](const cmd::RegisterBag &) { return QStringLiteral("register_bag"); },
             [](const cmd::RecordWeight &) { return QStringLiteral("record_weight"); },
+            [](const cmd::OpenReturn &) { return QStringLiteral("open_return"); },
+            [](const cmd::ReturnParent &) { return QStringLiteral("return_parent"); },
+            [](const cmd::FinaliseReturn &) { return QStringLiteral("finalise_return"); },
+            [](const cmd::CancelReturn &) { return QStringLiteral("cancel_return"); },
         },
         body);
 }
@@ -64,6 +68,10 @@ Permission requiredPermission(const CommandBody &body)
                           [](const cmd::DeleteBill &) { return Permission::DeleteBill; },
                           [](const cmd::RegisterBag &) { return Permission::Scan; },
                           [](const cmd::RecordWeight &) { return Permission::Scan; },
+                          [](const cmd::OpenReturn &) { return Permission::Returns; },
+                          [](const cmd::ReturnParent &) { return Permission::Returns; },
+                          [](const cmd::FinaliseReturn &) { return Permission::Returns; },
+                          [](const cmd::CancelReturn &) { return Permission::Returns; },
                           [](const auto &) { return Permission::ManageBills; },
                       },
                       body);
@@ -123,6 +131,13 @@ QJsonObject commandToJson(const Command &c)
                        o.insert(QStringLiteral("bill"), b.billId);
                        o.insert(QStringLiteral("grams"), double(b.grams));
                    },
+                   [&](const cmd::OpenReturn &) {},
+                   [&](const cmd::ReturnParent &b) {
+                       o.insert(QStringLiteral("ticket"), b.ticketId);
+                       o.insert(QStringLiteral("parent"), b.parentCode);
+                   },
+                   [&](const cmd::FinaliseReturn &b) { o.insert(QStringLiteral("ticket"), b.ticketId); },
+                   [&](const cmd::CancelReturn &b) { o.insert(QStringLiteral("ticket"), b.ticketId); },
                },
                c.body);
     return o;
@@ -170,6 +185,14 @@ Result<Command> commandFromJson(const QJsonObject &o)
         c.body = cmd::RegisterBag{s("code"), w};
     else if (kind == u"record_weight")
         c.body = cmd::RecordWeight{s("parent"), s("bill"), n("grams")};
+    else if (kind == u"open_return")
+        c.body = cmd::OpenReturn{};
+    else if (kind == u"return_parent")
+        c.body = cmd::ReturnParent{s("ticket"), s("parent")};
+    else if (kind == u"finalise_return")
+        c.body = cmd::FinaliseReturn{s("ticket")};
+    else if (kind == u"cancel_return")
+        c.body = cmd::CancelReturn{s("ticket")};
     else
         return fail(Reason::InvalidInput, QStringLiteral("Unknown command kind \"%1\".").arg(kind));
     return c;

@@ -49,13 +49,19 @@ struct RegisterBag { QString code; std::optional<qint64> measuredWeightG; };
 // A scale reading: the measured gross weight of a parent bag (parentCode) or of a bill (billId);
 // exactly one of them is set.
 struct RecordWeight { QString parentCode; QString billId; qint64 grams = 0; };
+// Returns (BRIEF §3.4): the store numbers a new ticket RTN-YYYYMMDD-NNNN (the outcome's ticket).
+struct OpenReturn {};
+struct ReturnParent { QString ticketId; QString parentCode; };
+struct FinaliseReturn { QString ticketId; };
+struct CancelReturn { QString ticketId; };
 } // namespace cmd
 
 using CommandBody = std::variant<cmd::SelectParent, cmd::LinkChild, cmd::UndoLastLink, cmd::MoveChild,
                                  cmd::DeleteBag, cmd::CreateBill, cmd::AddParentToBill,
                                  cmd::RemoveParentFromBill, cmd::CompleteBill, cmd::ReopenBill,
                                  cmd::SetBillCapacity, cmd::DeleteBill, cmd::RegisterBag,
-                                 cmd::RecordWeight>;
+                                 cmd::RecordWeight, cmd::OpenReturn, cmd::ReturnParent, cmd::FinaliseReturn,
+                                 cmd::CancelReturn>;
 
 struct Command
 {

@@ -49,6 +49,8 @@ QJsonObject Outcome::toJson() const
         o.insert(QStringLiteral("expected_weight_g"), double(expectedWeightG));
         o.insert(QStringLiteral("variance_g"), double(actualWeightG - expectedWeightG));
     }
+    if (!ticket.isEmpty())
+        o.insert(QStringLiteral("ticket"), ticket);
     if (!commandId.isNull())
         o.insert(QStringLiteral("command_id"), commandId.toString(QUuid::WithoutBraces));
     return o;

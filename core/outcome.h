@@ -35,6 +35,9 @@ struct Outcome
     qint64 actualWeightG = 0;
     qint64 expectedWeightG = 0;
 
+    // The return ticket in question (BRIEF §3.4), when there is one.
+    QString ticket;
+
     bool ok() const { return result == ResultKind::Ok; }
     bool parentFull() const { return capacity > 0 && children >= capacity; }
 
@@ -42,7 +45,7 @@ struct Outcome
 
     // code, result, reason, message, parent, children, capacity, parent_full and, when a bill is
     // in question, bill, bill_status, bill_parents, bill_capacity, actual_weight_g,
-    // expected_weight_g, variance_g.
+    // expected_weight_g, variance_g; ticket when a return ticket is in question.
     QJsonObject toJson() const;
 };
 

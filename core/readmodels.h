@@ -8,6 +8,7 @@
 
 #include "core/bagtype.h"
 #include "core/billrules.h"
+#include "core/returnrules.h"
 #include "core/weight.h"
 
 namespace tt {
@@ -62,6 +63,37 @@ struct BillDetails
     QString completedBy;
     QDateTime completedAt;
     QList<BillLine> lines; // in the order the parents were added
+};
+
+// One parent bag on a return ticket, as it was when it came back (BRIEF §3.4).
+struct ReturnLine
+{
+    QString parentCode;
+    QString billId; // the bill it was taken off
+    int childCount = 0;
+    qint64 weightG = 0; // contents weight at return time
+    QDateTime returnedAt;
+    QString returnedBy;
+};
+
+struct ReturnView
+{
+    QString id; // RTN-YYYYMMDD-NNNN
+    ReturnStatus status = ReturnStatus::Open;
+    int parentCount = 0;
+    qint64 weightG = 0;
+    QDateTime openedAt;
+    QString openedBy;
+    QString station;
+    QDateTime closedAt; // finalised or cancelled
+    QString closedBy;
+    QList<ReturnLine> lines; // in the order they were returned; empty in lists
+};
+
+struct ReturnListFilter
+{
+    std::optional<ReturnStatus> status;
+    int limit = 200;
 };
 
 } // namespace tt

@@ -32,6 +32,10 @@ public:
     virtual Result<BagTypeSet> bagTypes() = 0;
     virtual Result<std::optional<BagDetails>> bag(const QString &code) = 0;
     virtual Result<std::optional<BillDetails>> bill(const QString &billId) = 0;
+    // A return ticket with its lines (invalid_return_id for a malformed id), and the newest
+    // tickets without lines.
+    virtual Result<std::optional<ReturnView>> returnTicket(const QString &ticketId) = 0;
+    virtual Result<QList<ReturnView>> returnTickets(const ReturnListFilter &filter) = 0;
 };
 
 } // namespace tt

@@ -230,24 +230,9 @@ Result<Outcome> applyRemoveParentFromBill(CommandContext &ctx, const cmd::Remove
     if (auto ok = decideRemoveParent(bill->facts(), code, onBill); !ok)
         return std::unexpected(ok.error());
     const BagRow &p = *parent;
-    const BillRow before = *bill->row;
-    // Reopen first: a completed bill must stay full (CHECK status = 'open' OR parent_count = capacity).
-    const bool reopened = before.status == BillStatus::Completed;
-    if (reopened) {
-        if (auto r = ctx.repo.bills.setStatus(before.id, BillStatus::Open, ctx.at(), ctx.user()); !r)
-            return std::unexpected(r.error());
-        if (auto r = countStatus(ctx, BillStatus::Completed, BillStatus::Open); !r)
-            return std::unexpected(r.error());
-    }
-    if (auto r = ctx.repo.bills.removeParent(before.id, p.id); !r)
-        return std::unexpected(r.error());
-    if (auto r = ctx.repo.bills.adjustTotals(before.id, -1, -p.contentsWeightG, -p.expectedWeightG); !r)
-        return std::unexpected(r.error());
-    if (auto r = ctx.audit(QStringLiteral("bill.remove_parent"), QStringLiteral("bill"), bill->id,
-                           {{QStringLiteral("parent"), code}, {QStringLiteral("status"), billStatusName(before.status)}},
-                           {{QStringLiteral("status"), QStringLiteral("open")}});
-        !r)
-        return std::unexpected(r.error());
+    const auto reopened = takeParentOffBill(ctx, *bill->row, p, {});
+    if (!reopened)
+        return std::unexpected(reopened.error());
     auto o = describeBillOutcome(ctx, bill->id, code);
     if (!o)
         return o;
@@ -256,8 +241,33 @@ Result<Outcome> applyRemoveParentFromBill(CommandContext &ctx, const cmd::Remove
                      .arg(code, bill->id)
                      .arg(o->billParents)
                      .arg(o->billCapacity)
-                     .arg(reopened ? QStringLiteral("; the bill is open again") : QString());
+                     .arg(*reopened ? QStringLiteral("; the bill is open again") : QString());
     return o;
+}
+
+Result<bool> takeParentOffBill(CommandContext &ctx, const BillRow &bill, const BagRow &parent, const QString &ticket)
+{
+    // Reopen first: a completed bill must stay full (CHECK status = 'open' OR parent_count = capacity).
+    const bool reopened = bill.status == BillStatus::Completed;
+    if (reopened) {
+        if (auto r = ctx.repo.bills.setStatus(bill.id, BillStatus::Open, ctx.at(), ctx.user()); !r)
+            return std::unexpected(r.error());
+        if (auto r = countStatus(ctx, BillStatus::Completed, BillStatus::Open); !r)
+            return std::unexpected(r.error());
+    }
+    if (auto r = ctx.repo.bills.removeParent(bill.id, parent.id); !r)
+        return std::unexpected(r.error());
+    if (auto r = ctx.repo.bills.adjustTotals(bill.id, -1, -parent.contentsWeightG, -parent.expectedWeightG); !r)
+        return std::unexpected(r.error());
+    QJsonObject after{{QStringLiteral("status"), QStringLiteral("open")}};
+    if (!ticket.isEmpty())
+        after.insert(QStringLiteral("return"), ticket);
+    if (auto r = ctx.audit(QStringLiteral("bill.remove_parent"), QStringLiteral("bill"), bill.code,
+                           {{QStringLiteral("parent"), parent.code}, {QStringLiteral("status"), billStatusName(bill.status)}},
+                           after);
+        !r)
+        return std::unexpected(r.error());
+    return reopened;
 }
 
 Result<Outcome> applyCompleteBill(CommandContext &ctx, const cmd::CompleteBill &c)

@@ -40,6 +40,7 @@ Outcome outcomeFromJson(const QJsonObject &o)
     out.billCapacity = o.value(QStringLiteral("bill_capacity")).toInt();
     out.actualWeightG = qint64(o.value(QStringLiteral("actual_weight_g")).toDouble());
     out.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
+    out.ticket = o.value(QStringLiteral("ticket")).toString();
     out.commandId = QUuid::fromString(o.value(QStringLiteral("command_id")).toString());
     return out;
 }

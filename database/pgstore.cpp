@@ -61,6 +61,7 @@ Outcome outcomeFrom(const QJsonObject &o)
     out.billCapacity = o.value(QStringLiteral("bill_capacity")).toInt();
     out.actualWeightG = qint64(o.value(QStringLiteral("actual_weight_g")).toDouble());
     out.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
+    out.ticket = textOf(o.value(QStringLiteral("ticket")));
     out.commandId = QUuid::fromString(o.value(QStringLiteral("command_id")).toString());
     return out;
 }
@@ -68,6 +69,30 @@ Outcome outcomeFrom(const QJsonObject &o)
 QJsonObject objectOf(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+// A row of return_tickets as tt_return / tt_returns give it (to_jsonb of the row).
+ReturnView returnFrom(const QJsonObject &o)
+{
+    ReturnView v;
+    v.id = o.value(QStringLiteral("ticket_code")).toString();
+    v.status = returnStatusFromName(o.value(QStringLiteral("status")).toString()).value_or(ReturnStatus::Open);
+    v.parentCount = o.value(QStringLiteral("parent_count")).toInt();
+    v.weightG = qint64(o.value(QStringLiteral("weight_g")).toDouble());
+    v.openedAt = timeFrom(o.value(QStringLiteral("opened_at")));
+    v.openedBy = o.value(QStringLiteral("opened_by")).toString();
+    v.station = textOf(o.value(QStringLiteral("station")));
+    v.closedAt = timeFrom(o.value(QStringLiteral("closed_at")));
+    v.closedBy = textOf(o.value(QStringLiteral("closed_by")));
+    for (const QJsonValue &line : o.value(QStringLiteral("lines")).toArray()) {
+        const QJsonObject l = line.toObject();
+        v.lines.append(ReturnLine{l.value(QStringLiteral("parent")).toString(), l.value(QStringLiteral("bill")).toString(),
+                                  l.value(QStringLiteral("children")).toInt(),
+                                  qint64(l.value(QStringLiteral("weight_g")).toDouble()),
+                                  timeFrom(l.value(QStringLiteral("returned_at"))),
+                                  l.value(QStringLiteral("returned_by")).toString()});
+    }
+    return v;
 }
 
 } // namespace
@@ -284,6 +309,34 @@ Result<std::optional<BillDetails>> PgStore::bill(const QString &rawId)
         d.lines.append(line);
     }
     return std::optional<BillDetails>(d);
+}
+
+Result<std::optional<ReturnView>> PgStore::returnTicket(const QString &rawId)
+{
+    const auto id = normalizeReturnId(rawId);
+    if (!id)
+        return std::unexpected(id.error());
+    auto r = callText(QStringLiteral("SELECT tt_return(?, ?)::text"), {m_token, *id},
+                      QStringLiteral("reading a return ticket"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (r->isEmpty())
+        return std::optional<ReturnView>();
+    return std::optional<ReturnView>(returnFrom(objectOf(*r)));
+}
+
+Result<QList<ReturnView>> PgStore::returnTickets(const ReturnListFilter &filter)
+{
+    auto r = callText(QStringLiteral("SELECT tt_returns(?, ?, ?)::text"),
+                      {m_token, filter.status ? QVariant(returnStatusName(*filter.status)) : QVariant(QMetaType(QMetaType::QString)),
+                       filter.limit},
+                      QStringLiteral("listing return tickets"));
+    if (!r)
+        return std::unexpected(r.error());
+    QList<ReturnView> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(r->toUtf8()).array())
+        out.append(returnFrom(v.toObject()));
+    return out;
 }
 
 Result<QList<Mismatch>> PgStore::verify()

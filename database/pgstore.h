@@ -45,6 +45,9 @@ public:
     Result<BagTypeSet> bagTypes() override;
     Result<std::optional<BagDetails>> bag(const QString &code) override;
     Result<std::optional<BillDetails>> bill(const QString &billId) override;
+    // tt_return / tt_returns.
+    Result<std::optional<ReturnView>> returnTicket(const QString &ticketId) override;
+    Result<QList<ReturnView>> returnTickets(const ReturnListFilter &filter) override;
 
     // tt_verify: every derived value recomputed on the server (owner, or a session).
     Result<QList<Mismatch>> verify();

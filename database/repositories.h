@@ -4,6 +4,7 @@
 #include "database/billrepository.h"
 #include "database/historyrepository.h"
 #include "database/linkrepository.h"
+#include "database/returnrepository.h"
 #include "database/settingsrepository.h"
 #include "database/statisticsrepository.h"
 
@@ -15,13 +16,14 @@ class StatementCache;
 struct Repositories
 {
     explicit Repositories(StatementCache &sql)
-        : bags(sql), links(sql), bills(sql), history(sql), statistics(sql), settings(sql)
+        : bags(sql), links(sql), bills(sql), returns(sql), history(sql), statistics(sql), settings(sql)
     {
     }
 
     BagRepository bags;
     LinkRepository links;
     BillRepository bills;
+    ReturnRepository returns;
     HistoryRepository history;
     StatisticsRepository statistics;
     SettingsRepository settings;

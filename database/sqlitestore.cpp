@@ -10,6 +10,7 @@
 #include "database/commandcontext.h"
 #include "database/migrator.h"
 #include "database/repositories.h"
+#include "database/returncommands.h"
 #include "database/sqlerror.h"
 #include "database/sqliteconnection.h"
 #include "database/statementcache.h"
@@ -216,6 +217,10 @@ Result<Outcome> SqliteStore::applyInTransaction(const Command &command, const Ba
             [&](const cmd::ReopenBill &c) { return applyReopenBill(ctx, c); },
             [&](const cmd::SetBillCapacity &c) { return applySetBillCapacity(ctx, c); },
             [&](const cmd::DeleteBill &c) { return applyDeleteBill(ctx, c); },
+            [&](const cmd::OpenReturn &c) { return applyOpenReturn(ctx, c); },
+            [&](const cmd::ReturnParent &c) { return applyReturnParent(ctx, c); },
+            [&](const cmd::FinaliseReturn &c) { return applyFinaliseReturn(ctx, c); },
+            [&](const cmd::CancelReturn &c) { return applyCancelReturn(ctx, c); },
         },
         command.body);
     if (!outcome || outcome->result != ResultKind::Ok)
@@ -300,6 +305,36 @@ Result<std::optional<BillDetails>> SqliteStore::bill(const QString &rawId)
     d.completedAt = b.completedAt;
     d.lines = *lines;
     return std::optional<BillDetails>(d);
+}
+
+Result<std::optional<ReturnView>> SqliteStore::returnTicket(const QString &rawId)
+{
+    const auto id = normalizeReturnId(rawId);
+    if (!id)
+        return std::unexpected(id.error());
+    auto row = m_repo->returns.find(*id);
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<ReturnView>();
+    auto lines = m_repo->returns.lines((*row)->id);
+    if (!lines)
+        return std::unexpected(lines.error());
+    ReturnView v = (*row)->view();
+    v.lines = *lines;
+    return std::optional<ReturnView>(v);
+}
+
+Result<QList<ReturnView>> SqliteStore::returnTickets(const ReturnListFilter &filter)
+{
+    auto rows = m_repo->returns.list(filter);
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<ReturnView> out;
+    out.reserve(rows->size());
+    for (const ReturnRow &r : *rows)
+        out.append(r.view());
+    return out;
 }
 
 } // namespace tt

@@ -36,6 +36,8 @@ public:
     Result<BagTypeSet> bagTypes() override;
     Result<std::optional<BagDetails>> bag(const QString &code) override;
     Result<std::optional<BillDetails>> bill(const QString &billId) override;
+    Result<std::optional<ReturnView>> returnTicket(const QString &ticketId) override;
+    Result<QList<ReturnView>> returnTickets(const ReturnListFilter &filter) override;
 
     QSqlDatabase database() const;
     StatementCache &statements();

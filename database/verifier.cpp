@@ -69,6 +69,16 @@ Result<QList<Mismatch>> Verifier::run()
         {"bill.parent_role",
          QStringLiteral("SELECT p.code, p.role, 'parent' FROM bill_parents bp JOIN bags p ON p.id = bp.parent_id "
                         "WHERE p.role <> 'parent'")},
+        {"return.parent_count",
+         QStringLiteral("SELECT t.ticket_code, t.parent_count, (SELECT count(*) FROM return_lines l WHERE l.ticket_id = "
+                        "t.id) AS n FROM return_tickets t WHERE t.parent_count <> n")},
+        {"return.weight_g",
+         QStringLiteral("SELECT t.ticket_code, t.weight_g, (SELECT coalesce(sum(l.weight_g), 0) FROM return_lines l "
+                        "WHERE l.ticket_id = t.id) AS w FROM return_tickets t WHERE t.weight_g <> w")},
+        {"return.still_billed",
+         QStringLiteral("SELECT l.parent_code, b.bill_code, '' FROM return_lines l JOIN return_tickets t ON t.id = "
+                        "l.ticket_id JOIN bags p ON p.code = l.parent_code JOIN bill_parents bp ON bp.parent_id = p.id "
+                        "JOIN bills b ON b.id = bp.bill_id WHERE bp.added_at < l.returned_at")},
         {"total",
          QStringLiteral("WITH c(metric, n) AS (VALUES "
                         "('parents', (SELECT count(*) FROM bags WHERE role = 'parent')), "

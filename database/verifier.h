@@ -19,7 +19,8 @@ struct Mismatch
 };
 
 // Recomputes every derived value (parents' counts and weights, bills' counts, weights and
-// statuses, statistics) from the history tables and reports each difference (BRIEF §3.2).
+// statuses, return tickets' counts and weights, statistics) from the history tables and reports
+// each difference (BRIEF §3.2).
 class Verifier
 {
 public:

@@ -67,6 +67,13 @@ bool sameBody(const CommandBody &a, const CommandBody &b)
                 const auto &y = std::get<cmd::RecordWeight>(b);
                 return x.parentCode == y.parentCode && x.billId == y.billId && x.grams == y.grams;
             },
+            [&](const cmd::OpenReturn &) { return true; },
+            [&](const cmd::ReturnParent &x) {
+                const auto &y = std::get<cmd::ReturnParent>(b);
+                return x.ticketId == y.ticketId && x.parentCode == y.parentCode;
+            },
+            [&](const cmd::FinaliseReturn &x) { return x.ticketId == std::get<cmd::FinaliseReturn>(b).ticketId; },
+            [&](const cmd::CancelReturn &x) { return x.ticketId == std::get<cmd::CancelReturn>(b).ticketId; },
         },
         a);
 }
@@ -138,6 +145,12 @@ void TestCommand::roundTrip_data()
     QTest::newRow("odd text survives") << CommandBody(cmd::SelectParent{QString::fromUtf16(u"x'\"\\\u00E9\u0001;--"),
                                                                         std::nullopt})
                                        << d;
+    QTest::newRow("open_return") << CommandBody(cmd::OpenReturn{}) << b;
+    QTest::newRow("return_parent") << CommandBody(cmd::ReturnParent{QStringLiteral("RTN-20240301-0001"),
+                                                                    QStringLiteral("SB00001")})
+                                   << b;
+    QTest::newRow("finalise_return") << CommandBody(cmd::FinaliseReturn{QStringLiteral("RTN-20240301-0001")}) << a;
+    QTest::newRow("cancel_return") << CommandBody(cmd::CancelReturn{QStringLiteral("RTN-20240301-0002")}) << b;
 }
 
 void TestCommand::roundTrip()
@@ -173,7 +186,8 @@ void TestCommand::everyKindIsCovered()
                                  cmd::MoveChild{},      cmd::DeleteBag{},       cmd::CreateBill{},
                                  cmd::AddParentToBill{}, cmd::RemoveParentFromBill{}, cmd::CompleteBill{},
                                  cmd::ReopenBill{},     cmd::SetBillCapacity{}, cmd::DeleteBill{},
-                                 cmd::RegisterBag{},    cmd::RecordWeight{}};
+                                 cmd::RegisterBag{},    cmd::RecordWeight{},    cmd::OpenReturn{},
+                                 cmd::ReturnParent{},   cmd::FinaliseReturn{},  cmd::CancelReturn{}};
     QCOMPARE(all.size(), qsizetype(std::variant_size_v<CommandBody>));
     for (const CommandBody &b : all)
         kinds.insert(commandKind(b));

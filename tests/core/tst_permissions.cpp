@@ -106,6 +106,14 @@ void TestPermissions::commandPermission_data()
     QTest::newRow("set_bill_capacity") << CommandBody(cmd::SetBillCapacity{QStringLiteral("B-1"), 20})
                                        << Permission::ManageBills;
     QTest::newRow("delete_bill") << CommandBody(cmd::DeleteBill{QStringLiteral("B-1")}) << Permission::DeleteBill;
+    QTest::newRow("open_return") << CommandBody(cmd::OpenReturn{}) << Permission::Returns;
+    QTest::newRow("return_parent")
+        << CommandBody(cmd::ReturnParent{QStringLiteral("RTN-20240301-0001"), QStringLiteral("SB00001")})
+        << Permission::Returns;
+    QTest::newRow("finalise_return") << CommandBody(cmd::FinaliseReturn{QStringLiteral("RTN-20240301-0001")})
+                                     << Permission::Returns;
+    QTest::newRow("cancel_return") << CommandBody(cmd::CancelReturn{QStringLiteral("RTN-20240301-0001")})
+                                   << Permission::Returns;
 }
 
 void TestPermissions::commandPermission()

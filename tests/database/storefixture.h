@@ -54,7 +54,8 @@ inline QMap<QString, qint64> snapshot(const QSqlDatabase &db)
     static const QStringList tables{
         QStringLiteral("bags"),      QStringLiteral("links"),       QStringLiteral("bills"),
         QStringLiteral("bill_parents"), QStringLiteral("scans"),    QStringLiteral("audit_log"),
-        QStringLiteral("command_log"), QStringLiteral("stat_daily"),
+        QStringLiteral("command_log"), QStringLiteral("stat_daily"), QStringLiteral("return_tickets"),
+        QStringLiteral("return_lines"),
     };
     QMap<QString, qint64> counts;
     for (const QString &t : tables)
@@ -67,6 +68,11 @@ inline QMap<QString, qint64> snapshot(const QSqlDatabase &db)
     counts.insert(QStringLiteral("sum(bill weights)"),
                   scalar(db, QStringLiteral("SELECT coalesce(sum(actual_weight_g + parent_count), 0) FROM bills"))
                       .toLongLong());
+    counts.insert(QStringLiteral("sum(return totals)"),
+                  scalar(db, QStringLiteral("SELECT coalesce(sum(parent_count + weight_g), 0) FROM return_tickets"))
+                      .toLongLong());
+    counts.insert(QStringLiteral("open return tickets"),
+                  scalar(db, QStringLiteral("SELECT count(*) FROM return_tickets WHERE status = 'open'")).toLongLong());
     counts.insert(QStringLiteral("links in force"),
                   scalar(db, QStringLiteral("SELECT count(*) FROM links WHERE ended_at IS NULL")).toLongLong());
     return counts;

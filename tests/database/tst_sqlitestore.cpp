@@ -109,6 +109,15 @@ private Q_SLOTS:
     void databaseConstraintsBackTheRules();
     void persistsAcrossReopen();
 
+    // Returns (BRIEF §3.4).
+    void returnTicketsAreNumberedPerBusinessDay();
+    void returnTakesParentOffItsBill();
+    void returnReasons();
+    void finaliseAndCancel();
+    void returnsNeedPermission();
+    void openReturnTwiceAppliesOnce();
+    void verifyChecksReturnTotals();
+
 private:
     Outcome run(const Actor &actor, CommandBody body, const QString &station = QStringLiteral("ST1"))
     {
@@ -131,6 +140,23 @@ private:
         if (!b || !*b)
             return {};
         return **b;
+    }
+    ReturnView ticket(const QString &id)
+    {
+        const auto t = m_store->returnTicket(id);
+        if (!t || !*t)
+            return {};
+        return **t;
+    }
+    // Two billed parents on B-1 (capacity 2, completed): SB00001 with 3 children, SB00002 with 2.
+    void billTwoParents()
+    {
+        fill(QStringLiteral("SB00001"), 3, 1);
+        fill(QStringLiteral("SB00002"), 2, 11);
+        EXPECT_OK(run(kBiller, cmd::CreateBill{QStringLiteral("B-1"), 2}));
+        EXPECT_OK(run(kBiller, cmd::AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00001")}));
+        EXPECT_OK(run(kBiller, cmd::AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00002")}));
+        EXPECT_OK(run(kBiller, cmd::CompleteBill{QStringLiteral("B-1")}));
     }
     BillDetails bill(const QString &id)
     {
@@ -1160,6 +1186,207 @@ void TestSqliteStore::persistsAcrossReopen()
     QVERIFY(b && *b);
     QCOMPARE((*b)->childCount, 1);
     TT_VERIFY_CLEAN(**again);
+}
+
+void TestSqliteStore::returnTicketsAreNumberedPerBusinessDay()
+{
+    // 10:00 UTC on 1 March is 15:30 in the business time zone (Asia/Kolkata): still 1 March.
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    QCOMPARE(m_last.ticket, QStringLiteral("RTN-20240301-0001"));
+    QCOMPARE(m_last.code, m_last.ticket);
+    EXPECT_OK(run(kAdmin, cmd::OpenReturn{}));
+    QCOMPARE(m_last.ticket, QStringLiteral("RTN-20240301-0002"));
+    // 19:00 UTC is 00:30 on 2 March there: a new business day starts at 0001.
+    m_clock->set(QDateTime(QDate(2024, 3, 1), QTime(19, 0), Qt::UTC));
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    QCOMPARE(m_last.ticket, QStringLiteral("RTN-20240302-0001"));
+    const ReturnView t = ticket(QStringLiteral("rtn-20240302-0001"));
+    QCOMPARE(t.id, QStringLiteral("RTN-20240302-0001"));
+    QCOMPARE(t.status, ReturnStatus::Open);
+    QCOMPARE(t.openedBy, QStringLiteral("meena"));
+    QCOMPARE(t.station, QStringLiteral("ST1"));
+    QCOMPARE(t.parentCount, 0);
+    const auto all = m_store->returnTickets({});
+    QVERIFY(all);
+    QCOMPARE(all->size(), 3);
+    QCOMPARE(all->first().id, QStringLiteral("RTN-20240302-0001")); // newest first
+    QCOMPARE(rowCount(db(), QStringLiteral("audit_log WHERE action = 'return.open'")), 3);
+}
+
+void TestSqliteStore::returnTakesParentOffItsBill()
+{
+    billTwoParents();
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    const QString id = m_last.ticket;
+    const qint64 scans = rowCount(db(), QStringLiteral("scans"));
+    EXPECT_OK(run(kBiller, cmd::ReturnParent{id.toLower(), QStringLiteral(" sb00001 ")}));
+    QCOMPARE(m_last.code, QStringLiteral("SB00001"));
+    QCOMPARE(m_last.ticket, id);
+    QCOMPARE(m_last.bill, QStringLiteral("B-1"));
+    QCOMPARE(m_last.billStatus, BillStatus::Open);
+    QCOMPARE(m_last.billParents, 1);
+    QCOMPARE(m_last.children, 3);
+    QCOMPARE(m_last.message, QStringLiteral("SB00001 returned from bill B-1 with 3 children (3.000 kg); the bill has "
+                                            "1/2 parent bags and is open again. Ticket %1: 1 returned.")
+                                 .arg(id));
+    // The bill lost the parent, its weight, and its completed state; the parent keeps its children.
+    const BillDetails b = bill(QStringLiteral("B-1"));
+    QCOMPARE(b.status, BillStatus::Open);
+    QCOMPARE(b.parentCount, 1);
+    QCOMPARE(b.weights.actualG, 2000);
+    QCOMPARE(b.weights.expectedG, 30000);
+    const BagDetails p = bag(QStringLiteral("SB00001"));
+    QVERIFY(p.billId.isEmpty());
+    QCOMPARE(p.childCount, 3);
+    QCOMPARE(p.children.size(), 3);
+    // The ticket records where it came from.
+    ReturnView t = ticket(id);
+    QCOMPARE(t.parentCount, 1);
+    QCOMPARE(t.weightG, 3000);
+    QCOMPARE(t.lines.size(), 1);
+    QCOMPARE(t.lines.first().parentCode, QStringLiteral("SB00001"));
+    QCOMPARE(t.lines.first().billId, QStringLiteral("B-1"));
+    QCOMPARE(t.lines.first().childCount, 3);
+    QCOMPARE(t.lines.first().weightG, 3000);
+    QCOMPARE(t.lines.first().returnedBy, QStringLiteral("meena"));
+    QCOMPARE(rowCount(db(), QStringLiteral("scans")), scans + 1);
+    QCOMPARE(rowCount(db(), QStringLiteral("scans WHERE action = 'return' AND bill = 'B-1'")), 1);
+    QCOMPARE(rowCount(db(), QStringLiteral("audit_log WHERE action = 'return.add_parent' AND entity_id = '%1'").arg(id)),
+             1);
+    QCOMPARE(rowCount(db(), QStringLiteral("audit_log WHERE action = 'bill.remove_parent' AND after LIKE '%\"return\"%'")),
+             1);
+    // The second parent: the bill was open already, and becomes empty.
+    EXPECT_OK(run(kBiller, cmd::ReturnParent{id, QStringLiteral("SB00002")}));
+    QCOMPARE(m_last.billParents, 0);
+    QVERIFY(!m_last.message.contains(QStringLiteral("open again")));
+    t = ticket(id);
+    QCOMPARE(t.parentCount, 2);
+    QCOMPARE(t.weightG, 5000);
+    QCOMPARE(t.lines.at(1).billId, QStringLiteral("B-1"));
+    QCOMPARE(bill(QStringLiteral("B-1")).weights.actualG, 0);
+    // A returned parent can be billed again.
+    EXPECT_OK(run(kBiller, cmd::AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00001")}));
+}
+
+void TestSqliteStore::returnReasons()
+{
+    billTwoParents();
+    fill(QStringLiteral("SB00003"), 1, 21); // never billed
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    const QString id = m_last.ticket;
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{QStringLiteral("RTN-1"), QStringLiteral("SB00001")}),
+                    Reason::InvalidReturnId);
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{QStringLiteral("RTN-20240301-0009"), QStringLiteral("SB00001")}),
+                    Reason::UnknownReturn);
+    QCOMPARE(m_last.message, QStringLiteral("There is no return ticket RTN-20240301-0009."));
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{id, QStringLiteral("   ")}), Reason::InvalidCode);
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{id, QStringLiteral("SB09999")}), Reason::UnknownBag);
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{id, child(1)}), Reason::WrongRole);
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{id, QStringLiteral("SB00003")}), Reason::NotOnAnyBill);
+    EXPECT_OK(run(kBiller, cmd::ReturnParent{id, QStringLiteral("SB00001")}));
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{id, QStringLiteral("sb00001")}), Reason::AlreadyReturned);
+    // Billed again, it still cannot come back twice on one ticket; on a new ticket it can.
+    EXPECT_OK(run(kBiller, cmd::AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00001")}));
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{id, QStringLiteral("SB00001")}), Reason::AlreadyReturned);
+    EXPECT_OK(run(kBiller, cmd::FinaliseReturn{id}));
+    EXPECT_REJECTED(run(kBiller, cmd::ReturnParent{id, QStringLiteral("SB00002")}), Reason::ReturnNotOpen);
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    EXPECT_OK(run(kBiller, cmd::ReturnParent{m_last.ticket, QStringLiteral("SB00001")}));
+}
+
+void TestSqliteStore::finaliseAndCancel()
+{
+    billTwoParents();
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    const QString a = m_last.ticket;
+    EXPECT_REJECTED(run(kBiller, cmd::FinaliseReturn{a}), Reason::ReturnEmpty);
+    EXPECT_REJECTED(run(kBiller, cmd::FinaliseReturn{QStringLiteral("nonsense")}), Reason::InvalidReturnId);
+    EXPECT_REJECTED(run(kBiller, cmd::CancelReturn{QStringLiteral("RTN-20240301-0042")}), Reason::UnknownReturn);
+    EXPECT_OK(run(kBiller, cmd::ReturnParent{a, QStringLiteral("SB00001")}));
+    m_clock->advanceSeconds(60);
+    EXPECT_OK(run(kAdmin, cmd::FinaliseReturn{a}));
+    QCOMPARE(m_last.message, QStringLiteral("Return ticket %1 finalised with 1 parent bags (3.000 kg).").arg(a));
+    ReturnView t = ticket(a);
+    QCOMPARE(t.status, ReturnStatus::Finalised);
+    QCOMPARE(t.closedBy, QStringLiteral("admin"));
+    QCOMPARE(t.closedAt, startTime().addSecs(60));
+    EXPECT_REJECTED(run(kBiller, cmd::FinaliseReturn{a}), Reason::ReturnNotOpen);
+    EXPECT_REJECTED(run(kBiller, cmd::CancelReturn{a}), Reason::ReturnNotOpen);
+
+    // Cancel keeps what was returned: the line stays, the parent stays off its bill.
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    const QString b = m_last.ticket;
+    EXPECT_OK(run(kBiller, cmd::ReturnParent{b, QStringLiteral("SB00002")}));
+    EXPECT_OK(run(kBiller, cmd::CancelReturn{b}));
+    t = ticket(b);
+    QCOMPARE(t.status, ReturnStatus::Cancelled);
+    QCOMPARE(t.lines.size(), 1);
+    QCOMPARE(t.lines.first().parentCode, QStringLiteral("SB00002"));
+    QVERIFY(bag(QStringLiteral("SB00002")).billId.isEmpty());
+    QCOMPARE(bill(QStringLiteral("B-1")).parentCount, 0);
+    EXPECT_REJECTED(run(kBiller, cmd::CancelReturn{b}), Reason::ReturnNotOpen);
+    // An empty ticket can be cancelled.
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    EXPECT_OK(run(kBiller, cmd::CancelReturn{m_last.ticket}));
+    const auto open = m_store->returnTickets(ReturnListFilter{ReturnStatus::Cancelled, 10});
+    QVERIFY(open);
+    QCOMPARE(open->size(), 2);
+    QCOMPARE(rowCount(db(), QStringLiteral("audit_log WHERE action IN ('return.finalise', 'return.cancel')")), 3);
+}
+
+void TestSqliteStore::returnsNeedPermission()
+{
+    billTwoParents();
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    const QString id = m_last.ticket;
+    EXPECT_OK(run(kBiller, cmd::ReturnParent{id, QStringLiteral("SB00001")}));
+    const QList<CommandBody> bodies{cmd::OpenReturn{}, cmd::ReturnParent{id, QStringLiteral("SB00002")},
+                                    cmd::FinaliseReturn{id}, cmd::CancelReturn{id}};
+    for (const CommandBody &body : bodies) {
+        EXPECT_REJECTED(run(kDispatcher, body), Reason::PermissionDenied);
+        QVERIFY2(m_last.message.contains(QStringLiteral("ravi (dispatcher) may not")), qPrintable(m_last.message));
+    }
+    EXPECT_OK(run(kAdmin, cmd::ReturnParent{id, QStringLiteral("SB00002")}));
+}
+
+void TestSqliteStore::openReturnTwiceAppliesOnce()
+{
+    const Command c = command(kBiller, cmd::OpenReturn{});
+    const Outcome first = m_store->execute(c);
+    QVERIFY2(first.ok(), qPrintable(describe(first)));
+    const auto before = snapshot(db());
+    const Outcome again = m_store->execute(c);
+    QCOMPARE(again.ticket, first.ticket);
+    QCOMPARE(again.message, first.message);
+    QCOMPARE(snapshot(db()), before);
+    QCOMPARE(rowCount(db(), QStringLiteral("return_tickets")), 1);
+}
+
+void TestSqliteStore::verifyChecksReturnTotals()
+{
+    billTwoParents();
+    EXPECT_OK(run(kBiller, cmd::OpenReturn{}));
+    EXPECT_OK(run(kBiller, cmd::ReturnParent{m_last.ticket, QStringLiteral("SB00001")}));
+    TT_VERIFY_CLEAN(*m_store);
+    const QStringList expected{QStringLiteral("return.parent_count"), QStringLiteral("return.weight_g"),
+                               QStringLiteral("return.still_billed")};
+    const QStringList corrupt{QStringLiteral("UPDATE return_tickets SET parent_count = 2"),
+                              QStringLiteral("UPDATE return_tickets SET weight_g = 1"),
+                              QStringLiteral("UPDATE return_lines SET returned_at = '2099-01-01T00:00:00.000Z'")};
+    for (qsizetype i = 0; i < corrupt.size(); ++i) {
+        // The parent must be on a bill for still_billed: put it back with an older time.
+        if (i == 2)
+            EXPECT_OK(run(kBiller, cmd::AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00001")}));
+        QString error;
+        QVERIFY2(exec(QStringLiteral("SAVEPOINT corrupt"), &error), qPrintable(error));
+        QVERIFY2(exec(corrupt.at(i), &error), qPrintable(error));
+        const auto found = Verifier(m_store->statements()).run();
+        QVERIFY(found.has_value());
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().check, expected.at(i));
+        QVERIFY2(exec(QStringLiteral("ROLLBACK TO corrupt"), &error), qPrintable(error));
+        QVERIFY2(exec(QStringLiteral("RELEASE corrupt"), &error), qPrintable(error));
+    }
 }
 
 QTEST_MAIN(TestSqliteStore)
