@@ -26,6 +26,7 @@ const QList<QPair<QString, QString>> kTables{
     {QStringLiteral("audit_log"), QStringLiteral("actor")},      {QStringLiteral("changes"), QStringLiteral("op")},
     {QStringLiteral("command_log"), QStringLiteral("result")},   {QStringLiteral("stat_counters"), QStringLiteral("value")},
     {QStringLiteral("login_dummy"), QStringLiteral("hash")},     {QStringLiteral("schema_migrations"), QStringLiteral("name")},
+    {QStringLiteral("return_tickets"), QStringLiteral("status")}, {QStringLiteral("return_lines"), QStringLiteral("bill_code")},
 };
 
 } // namespace
@@ -37,6 +38,7 @@ class TstPgSecurity : public QObject
 private:
     tt::test::CentralDb m_central;
     std::unique_ptr<PgStore> m_admin;
+    QString m_ticket; // an open return ticket with SB00002 on it
 
     // A bare station connection (no login) for direct SQL.
     std::unique_ptr<PgStore> bareStation(const QString &name)
@@ -82,6 +84,11 @@ private Q_SLOTS:
         QVERIFY(run(*m_admin, cmd::LinkChild{QStringLiteral("SB00001"), QStringLiteral("C0001"), {}}).ok());
         QVERIFY(run(*m_admin, cmd::CreateBill{QStringLiteral("B-1"), 1}).ok());
         QVERIFY(run(*m_admin, cmd::AddParentToBill{QStringLiteral("B-1"), QStringLiteral("SB00001")}).ok());
+        QVERIFY(run(*m_admin, cmd::SelectParent{QStringLiteral("SB00002"), {}}).ok());
+        QVERIFY(run(*m_admin, cmd::CreateBill{QStringLiteral("B-2"), 1}).ok());
+        QVERIFY(run(*m_admin, cmd::AddParentToBill{QStringLiteral("B-2"), QStringLiteral("SB00002")}).ok());
+        m_ticket = run(*m_admin, cmd::OpenReturn{}).ticket;
+        QVERIFY(run(*m_admin, cmd::ReturnParent{m_ticket, QStringLiteral("SB00002")}).ok());
         QVERIFY(m_central.addUser(*m_admin, QStringLiteral("dora"), QStringLiteral("dispatcher")));
     }
 
@@ -168,6 +175,18 @@ private Q_SLOTS:
         QVERIFY(denied(cmd::RemoveParentFromBill{QStringLiteral("B-1"), QStringLiteral("SB00001")}));
         QVERIFY(denied(cmd::DeleteBill{QStringLiteral("B-1")}));
         QVERIFY(denied(cmd::MoveChild{QStringLiteral("C0001"), QStringLiteral("SB00002")}));
+        // Returns: biller and admin only; nothing of the ticket changes.
+        QVERIFY(denied(cmd::OpenReturn{}));
+        QVERIFY(denied(cmd::ReturnParent{m_ticket, QStringLiteral("SB00001")}));
+        QVERIFY(denied(cmd::FinaliseReturn{m_ticket}));
+        QVERIFY(denied(cmd::CancelReturn{m_ticket}));
+        const auto ticket = m_admin->returnTicket(m_ticket);
+        QVERIFY(ticket && *ticket);
+        QCOMPARE((*ticket)->status, ReturnStatus::Open);
+        QCOMPARE((*ticket)->lines.size(), 1);
+        QCOMPARE(m_admin->bag(QStringLiteral("SB00001")).value()->billId, QStringLiteral("B-1"));
+        QVERIFY(!runWithSession(dora->database(), QString(),
+                                QStringLiteral("SELECT tt_cmd_cancel_return('{\"ticket\":\"%1\"}')").arg(m_ticket)));
         // Users: the admin function refuses, the table is out of reach.
         QSqlQuery q(dora->database());
         q.prepare(QStringLiteral("SELECT tt_add_user(?, 'eve', 'Eve-Pass-12345', 'admin')->>'reason'"));

@@ -16,7 +16,7 @@ namespace {
 
 QString describe(const Outcome &o)
 {
-    return QStringLiteral("%1/%2 \"%3\" %4 %5/%6 bill %7 %8/%9 %10/%11")
+    return QStringLiteral("%1/%2 \"%3\" %4 %5/%6 bill %7 %8/%9 %10/%11 ticket %12")
         .arg(resultKindName(o.result), reasonName(o.reason), o.message, o.parent)
         .arg(o.children)
         .arg(o.capacity)
@@ -24,7 +24,8 @@ QString describe(const Outcome &o)
         .arg(o.billParents)
         .arg(o.billCapacity)
         .arg(o.actualWeightG)
-        .arg(o.expectedWeightG);
+        .arg(o.expectedWeightG)
+        .arg(o.ticket);
 }
 
 } // namespace
@@ -227,6 +228,86 @@ private Q_SLOTS:
         QVERIFY(child && *child);
         QCOMPARE((*child)->parentCode, QStringLiteral("SB00010"));
         QCOMPARE((*child)->weightG, 1000);
+    }
+
+    void returns()
+    {
+        using namespace cmd;
+        expect(CreateBill{QStringLiteral("R-1"), 2}, ResultKind::Ok);
+        for (const char *p : {"SB00001", "SB00002", "SB00003"})
+            expect(SelectParent{QString::fromLatin1(p), {}}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("R0001"), {}}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("SB00001"), QStringLiteral("R0002"), 1500}, ResultKind::Ok);
+        expect(AddParentToBill{QStringLiteral("R-1"), QStringLiteral("SB00001")}, ResultKind::Ok);
+        expect(AddParentToBill{QStringLiteral("R-1"), QStringLiteral("SB00002")}, ResultKind::Ok);
+        expect(CompleteBill{QStringLiteral("R-1")}, ResultKind::Ok);
+        const Outcome opened = both(OpenReturn{});
+        QVERIFY2(opened.ok(), qPrintable(describe(opened)));
+        const QString id = opened.ticket;
+        QVERIFY2(normalizeReturnId(id).has_value(), qPrintable(id));
+        expect(FinaliseReturn{id}, ResultKind::Rejected, Reason::ReturnEmpty);
+        expect(ReturnParent{QStringLiteral("RTN-1"), QStringLiteral("SB00001")}, ResultKind::Rejected,
+               Reason::InvalidReturnId);
+        expect(ReturnParent{QStringLiteral("RTN-20240230-0001"), QStringLiteral("SB00001")}, ResultKind::Rejected,
+               Reason::InvalidReturnId);
+        expect(ReturnParent{QStringLiteral("RTN-20240301-0999"), QStringLiteral("SB00001")}, ResultKind::Rejected,
+               Reason::UnknownReturn);
+        expect(ReturnParent{id, QStringLiteral(" ")}, ResultKind::Rejected, Reason::InvalidCode);
+        expect(ReturnParent{id, QStringLiteral("SB99999")}, ResultKind::Rejected, Reason::UnknownBag);
+        expect(ReturnParent{id, QStringLiteral("R0001")}, ResultKind::Rejected, Reason::WrongRole);
+        expect(ReturnParent{id, QStringLiteral("SB00003")}, ResultKind::Rejected, Reason::NotOnAnyBill);
+        const Outcome returned = both(ReturnParent{id.toLower(), QStringLiteral("sb00001")});
+        QVERIFY2(returned.ok() && returned.billStatus == BillStatus::Open && returned.billParents == 1,
+                 qPrintable(describe(returned)));
+        expect(ReturnParent{id, QStringLiteral("SB00001")}, ResultKind::Rejected, Reason::AlreadyReturned);
+        expect(ReturnParent{id, QStringLiteral("SB00002")}, ResultKind::Ok);
+        expect(FinaliseReturn{id}, ResultKind::Ok);
+        expect(FinaliseReturn{id}, ResultKind::Rejected, Reason::ReturnNotOpen);
+        expect(ReturnParent{id, QStringLiteral("SB00003")}, ResultKind::Rejected, Reason::ReturnNotOpen);
+        // A second ticket the same day, cancelled with one bag: the record stays.
+        expect(AddParentToBill{QStringLiteral("R-1"), QStringLiteral("SB00001")}, ResultKind::Ok);
+        const Outcome second = both(OpenReturn{});
+        QCOMPARE(second.ticket.left(13), id.left(13));
+        QCOMPARE(second.ticket.right(4).toInt(), id.right(4).toInt() + 1);
+        expect(ReturnParent{second.ticket, QStringLiteral("SB00001")}, ResultKind::Ok);
+        expect(CancelReturn{second.ticket}, ResultKind::Ok);
+        expect(CancelReturn{second.ticket}, ResultKind::Rejected, Reason::ReturnNotOpen);
+        expect(CancelReturn{QStringLiteral("RTN-20240301-0999")}, ResultKind::Rejected, Reason::UnknownReturn);
+
+        // The read models agree.
+        for (const QString &t : {id, second.ticket}) {
+            const auto local = m_sqlite->returnTicket(t);
+            const auto central = m_pg->returnTicket(t.toLower());
+            QVERIFY(local && *local && central && *central);
+            QCOMPARE((*central)->id, (*local)->id);
+            QCOMPARE((*central)->status, (*local)->status);
+            QCOMPARE((*central)->parentCount, (*local)->parentCount);
+            QCOMPARE((*central)->weightG, (*local)->weightG);
+            QCOMPARE((*central)->openedBy, QStringLiteral("admin"));
+            QCOMPARE((*central)->closedAt, (*local)->closedAt);
+            QCOMPARE((*central)->lines.size(), (*local)->lines.size());
+            for (qsizetype i = 0; i < (*local)->lines.size(); ++i) {
+                const ReturnLine &a = (*local)->lines.at(i);
+                const ReturnLine &b = (*central)->lines.at(i);
+                QCOMPARE(b.parentCode, a.parentCode);
+                QCOMPARE(b.billId, a.billId);
+                QCOMPARE(b.childCount, a.childCount);
+                QCOMPARE(b.weightG, a.weightG);
+                QCOMPARE(b.returnedAt, a.returnedAt);
+            }
+        }
+        const auto first = m_pg->returnTicket(id);
+        QCOMPARE((*first)->lines.first().weightG, 2500);
+        QCOMPARE((*first)->lines.first().childCount, 2);
+        const auto cancelled = m_pg->returnTickets(ReturnListFilter{ReturnStatus::Cancelled, 10});
+        QVERIFY(cancelled);
+        QCOMPARE(cancelled->size(), 1);
+        QCOMPARE(cancelled->first().id, second.ticket);
+        const auto all = m_pg->returnTickets({});
+        QVERIFY(all);
+        QCOMPARE(all->size(), 2);
+        QVERIFY(!m_pg->returnTicket(QStringLiteral("RTN-20240301-0999")).value().has_value());
+        QCOMPARE(m_pg->returnTicket(QStringLiteral("nope")).error().reason, Reason::InvalidReturnId);
     }
 
     void replayedCommandAppliesOnce()
