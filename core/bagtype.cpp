@@ -38,6 +38,56 @@ Result<void> validateBagType(const BagType &type)
     return {};
 }
 
+QString literalPrefix(const QString &pattern)
+{
+    static const QString special = QStringLiteral("\\.[](){}|?*+^$");
+    QString prefix;
+    qsizetype i = pattern.startsWith(QLatin1Char('^')) ? 1 : 0;
+    for (; i < pattern.size() && !special.contains(pattern.at(i)); ++i)
+        prefix.append(pattern.at(i));
+    // "AB?" or "AB*": the last character is optional, so not part of every code.
+    if (i < pattern.size() && !prefix.isEmpty() && QStringLiteral("?*{").contains(pattern.at(i)))
+        prefix.chop(1);
+    // "AB|CD" at the top level: no common prefix.
+    int depth = 0;
+    for (qsizetype j = 0; j < pattern.size(); ++j) {
+        const QChar c = pattern.at(j);
+        if (c == u'\\')
+            ++j;
+        else if (c == u'(')
+            ++depth;
+        else if (c == u')')
+            --depth;
+        else if (c == u'|' && depth == 0)
+            return {};
+    }
+    return prefix.toUpper();
+}
+
+Result<void> checkBagTypeAmong(const BagType &type, const QList<BagType> &types)
+{
+    const QString prefix = literalPrefix(type.pattern);
+    for (const BagType &other : types) {
+        if (other.id == type.id && type.id != 0)
+            continue;
+        if (other.name.compare(type.name.trimmed(), Qt::CaseInsensitive) == 0)
+            return fail(Reason::InvalidInput, QStringLiteral("There is a bag type %1 already.").arg(other.name));
+        if (!type.active || !other.active)
+            continue;
+        if (other.pattern == type.pattern)
+            return fail(Reason::InvalidInput,
+                        QStringLiteral("Bag type %1 has the same code pattern already.").arg(other.name));
+        const QString otherPrefix = literalPrefix(other.pattern);
+        if (!prefix.isEmpty() && !otherPrefix.isEmpty()
+            && (prefix.startsWith(otherPrefix) || otherPrefix.startsWith(prefix)))
+            return fail(Reason::InvalidInput,
+                        QStringLiteral("The code prefix %1 overlaps prefix %2 of bag type %3; choose a prefix "
+                                       "that neither starts with the other.")
+                            .arg(prefix, otherPrefix, other.name));
+    }
+    return {};
+}
+
 BagTypeSet::BagTypeSet(QList<BagType> types)
     : m_types(std::move(types))
 {
@@ -67,7 +117,8 @@ QList<BagType> BagTypeSet::defaults()
 std::optional<BagType> BagTypeSet::classify(const QString &normalizedCode) const
 {
     for (qsizetype i = 0; i < m_types.size(); ++i) {
-        if (m_patterns.at(i).isValid() && m_patterns.at(i).match(normalizedCode).hasMatch())
+        if (m_types.at(i).active && m_patterns.at(i).isValid()
+            && m_patterns.at(i).match(normalizedCode).hasMatch())
             return m_types.at(i);
     }
     return std::nullopt;

@@ -24,6 +24,26 @@ std::optional<qint64> weightFrom(const QJsonValue &v)
     return std::nullopt;
 }
 
+QJsonValue optionalText(const std::optional<QString> &t)
+{
+    return t ? QJsonValue(*t) : QJsonValue();
+}
+
+std::optional<QString> textFrom(const QJsonValue &v)
+{
+    return v.isString() ? std::optional<QString>(v.toString()) : std::nullopt;
+}
+
+QJsonValue optionalFlag(const std::optional<bool> &b)
+{
+    return b ? QJsonValue(*b) : QJsonValue();
+}
+
+std::optional<bool> flagFrom(const QJsonValue &v)
+{
+    return v.isBool() ? std::optional<bool>(v.toBool()) : std::nullopt;
+}
+
 } // namespace
 
 Command makeCommand(const Actor &actor, const QString &station, const Clock &clock, CommandBody body)
@@ -53,6 +73,14 @@ QString commandKind(const CommandBody &body)
             [](const cmd::ReturnParent &) { return QStringLiteral("return_parent"); },
             [](const cmd::FinaliseReturn &) { return QStringLiteral("finalise_return"); },
             [](const cmd::CancelReturn &) { return QStringLiteral("cancel_return"); },
+            [](const cmd::AddBagType &) { return QStringLiteral("add_bag_type"); },
+            [](const cmd::SetBagType &) { return QStringLiteral("set_bag_type"); },
+            [](const cmd::DeleteBagType &) { return QStringLiteral("delete_bag_type"); },
+            [](const cmd::AddArea &) { return QStringLiteral("add_area"); },
+            [](const cmd::SetArea &) { return QStringLiteral("set_area"); },
+            [](const cmd::DeleteArea &) { return QStringLiteral("delete_area"); },
+            [](const cmd::AddStation &) { return QStringLiteral("add_station"); },
+            [](const cmd::SetStation &) { return QStringLiteral("set_station"); },
         },
         body);
 }
@@ -72,6 +100,15 @@ Permission requiredPermission(const CommandBody &body)
                           [](const cmd::ReturnParent &) { return Permission::Returns; },
                           [](const cmd::FinaliseReturn &) { return Permission::Returns; },
                           [](const cmd::CancelReturn &) { return Permission::Returns; },
+                          // BRIEF §3.5: "delete bill, edit bag types, areas, stations" is one row.
+                          [](const cmd::AddBagType &) { return Permission::DeleteBill; },
+                          [](const cmd::SetBagType &) { return Permission::DeleteBill; },
+                          [](const cmd::DeleteBagType &) { return Permission::DeleteBill; },
+                          [](const cmd::AddArea &) { return Permission::DeleteBill; },
+                          [](const cmd::SetArea &) { return Permission::DeleteBill; },
+                          [](const cmd::DeleteArea &) { return Permission::DeleteBill; },
+                          [](const cmd::AddStation &) { return Permission::DeleteBill; },
+                          [](const cmd::SetStation &) { return Permission::DeleteBill; },
                           [](const auto &) { return Permission::ManageBills; },
                       },
                       body);
@@ -138,6 +175,39 @@ QJsonObject commandToJson(const Command &c)
                    },
                    [&](const cmd::FinaliseReturn &b) { o.insert(QStringLiteral("ticket"), b.ticketId); },
                    [&](const cmd::CancelReturn &b) { o.insert(QStringLiteral("ticket"), b.ticketId); },
+                   [&](const cmd::AddBagType &b) {
+                       o.insert(QStringLiteral("name"), b.name);
+                       o.insert(QStringLiteral("bag_role"), b.role);
+                       o.insert(QStringLiteral("pattern"), b.pattern);
+                       o.insert(QStringLiteral("capacity"), double(b.capacity));
+                       o.insert(QStringLiteral("nominal_weight_g"), double(b.nominalWeightG));
+                       o.insert(QStringLiteral("expected_weight_g"), double(b.expectedWeightG));
+                   },
+                   [&](const cmd::SetBagType &b) {
+                       o.insert(QStringLiteral("name"), b.name);
+                       o.insert(QStringLiteral("pattern"), optionalText(b.pattern));
+                       o.insert(QStringLiteral("capacity"), optionalWeight(b.capacity));
+                       o.insert(QStringLiteral("nominal_weight_g"), optionalWeight(b.nominalWeightG));
+                       o.insert(QStringLiteral("expected_weight_g"), optionalWeight(b.expectedWeightG));
+                       o.insert(QStringLiteral("active"), optionalFlag(b.active));
+                   },
+                   [&](const cmd::DeleteBagType &b) { o.insert(QStringLiteral("name"), b.name); },
+                   [&](const cmd::AddArea &b) { o.insert(QStringLiteral("name"), b.name); },
+                   [&](const cmd::SetArea &b) {
+                       o.insert(QStringLiteral("name"), b.name);
+                       o.insert(QStringLiteral("new_name"), optionalText(b.newName));
+                       o.insert(QStringLiteral("active"), optionalFlag(b.active));
+                   },
+                   [&](const cmd::DeleteArea &b) { o.insert(QStringLiteral("name"), b.name); },
+                   [&](const cmd::AddStation &b) {
+                       o.insert(QStringLiteral("station_id"), b.stationId);
+                       o.insert(QStringLiteral("area"), b.area);
+                   },
+                   [&](const cmd::SetStation &b) {
+                       o.insert(QStringLiteral("station_id"), b.stationId);
+                       o.insert(QStringLiteral("area"), optionalText(b.area));
+                       o.insert(QStringLiteral("active"), optionalFlag(b.active));
+                   },
                },
                c.body);
     return o;
@@ -193,6 +263,29 @@ Result<Command> commandFromJson(const QJsonObject &o)
         c.body = cmd::FinaliseReturn{s("ticket")};
     else if (kind == u"cancel_return")
         c.body = cmd::CancelReturn{s("ticket")};
+    else if (kind == u"add_bag_type")
+        c.body = cmd::AddBagType{s("name"), s("bag_role"), s("pattern"), n("capacity"), n("nominal_weight_g"),
+                                 n("expected_weight_g")};
+    else if (kind == u"set_bag_type")
+        c.body = cmd::SetBagType{s("name"), textFrom(o.value(QStringLiteral("pattern"))),
+                                 weightFrom(o.value(QStringLiteral("capacity"))),
+                                 weightFrom(o.value(QStringLiteral("nominal_weight_g"))),
+                                 weightFrom(o.value(QStringLiteral("expected_weight_g"))),
+                                 flagFrom(o.value(QStringLiteral("active")))};
+    else if (kind == u"delete_bag_type")
+        c.body = cmd::DeleteBagType{s("name")};
+    else if (kind == u"add_area")
+        c.body = cmd::AddArea{s("name")};
+    else if (kind == u"set_area")
+        c.body = cmd::SetArea{s("name"), textFrom(o.value(QStringLiteral("new_name"))),
+                              flagFrom(o.value(QStringLiteral("active")))};
+    else if (kind == u"delete_area")
+        c.body = cmd::DeleteArea{s("name")};
+    else if (kind == u"add_station")
+        c.body = cmd::AddStation{s("station_id"), s("area")};
+    else if (kind == u"set_station")
+        c.body = cmd::SetStation{s("station_id"), textFrom(o.value(QStringLiteral("area"))),
+                                 flagFrom(o.value(QStringLiteral("active")))};
     else
         return fail(Reason::InvalidInput, QStringLiteral("Unknown command kind \"%1\".").arg(kind));
     return c;

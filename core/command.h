@@ -54,6 +54,46 @@ struct OpenReturn {};
 struct ReturnParent { QString ticketId; QString parentCode; };
 struct FinaliseReturn { QString ticketId; };
 struct CancelReturn { QString ticketId; };
+// Admin data (BRIEF §3.5: bag types, areas, stations). An unset optional keeps the value; a type
+// or area in use is deactivated, not deleted.
+struct AddBagType
+{
+    QString name;
+    QString role; // "parent" or "child"
+    QString pattern;
+    qint64 capacity = 0;
+    qint64 nominalWeightG = 0;
+    qint64 expectedWeightG = 0;
+    bool operator==(const AddBagType &) const = default;
+};
+struct SetBagType
+{
+    QString name;
+    std::optional<QString> pattern;
+    std::optional<qint64> capacity;
+    std::optional<qint64> nominalWeightG;
+    std::optional<qint64> expectedWeightG;
+    std::optional<bool> active;
+    bool operator==(const SetBagType &) const = default;
+};
+struct DeleteBagType { QString name; bool operator==(const DeleteBagType &) const = default; };
+struct AddArea { QString name; bool operator==(const AddArea &) const = default; };
+struct SetArea
+{
+    QString name;
+    std::optional<QString> newName;
+    std::optional<bool> active;
+    bool operator==(const SetArea &) const = default;
+};
+struct DeleteArea { QString name; bool operator==(const DeleteArea &) const = default; };
+struct AddStation { QString stationId; QString area; bool operator==(const AddStation &) const = default; };
+struct SetStation
+{
+    QString stationId;
+    std::optional<QString> area;
+    std::optional<bool> active;
+    bool operator==(const SetStation &) const = default;
+};
 } // namespace cmd
 
 using CommandBody = std::variant<cmd::SelectParent, cmd::LinkChild, cmd::UndoLastLink, cmd::MoveChild,
@@ -61,7 +101,8 @@ using CommandBody = std::variant<cmd::SelectParent, cmd::LinkChild, cmd::UndoLas
                                  cmd::RemoveParentFromBill, cmd::CompleteBill, cmd::ReopenBill,
                                  cmd::SetBillCapacity, cmd::DeleteBill, cmd::RegisterBag,
                                  cmd::RecordWeight, cmd::OpenReturn, cmd::ReturnParent, cmd::FinaliseReturn,
-                                 cmd::CancelReturn>;
+                                 cmd::CancelReturn, cmd::AddBagType, cmd::SetBagType, cmd::DeleteBagType,
+                                 cmd::AddArea, cmd::SetArea, cmd::DeleteArea, cmd::AddStation, cmd::SetStation>;
 
 struct Command
 {

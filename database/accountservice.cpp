@@ -351,12 +351,14 @@ Result<void> AccountService::disableTotp(const Actor &actor, const QString &stat
 
 Result<qint64> AccountService::areaId(const QString &area)
 {
-    auto r = m_sql.run(QStringLiteral("SELECT id FROM areas WHERE name = ?"), {area.trimmed()},
+    auto r = m_sql.run(QStringLiteral("SELECT id, active FROM areas WHERE name = ?"), {area.trimmed()},
                        QStringLiteral("looking up an area"));
     if (!r)
         return std::unexpected(r.error());
     if (!r->next())
         return fail(Reason::InvalidArea, QStringLiteral("There is no dispatch area \"%1\".").arg(area.left(60)));
+    if (r->number(1) == 0)
+        return fail(Reason::InvalidArea, QStringLiteral("Area %1 is inactive; activate it first.").arg(area.trimmed()));
     return r->number(0);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "database/adminrepository.h"
 #include "database/bagrepository.h"
 #include "database/billrepository.h"
 #include "database/historyrepository.h"
@@ -16,7 +17,7 @@ class StatementCache;
 struct Repositories
 {
     explicit Repositories(StatementCache &sql)
-        : bags(sql), links(sql), bills(sql), returns(sql), history(sql), statistics(sql), settings(sql)
+        : bags(sql), links(sql), bills(sql), returns(sql), history(sql), statistics(sql), settings(sql), admin(sql)
     {
     }
 
@@ -27,6 +28,7 @@ struct Repositories
     HistoryRepository history;
     StatisticsRepository statistics;
     SettingsRepository settings;
+    AdminRepository admin;
 };
 
 } // namespace tt

@@ -5,6 +5,7 @@
 #include "core/billid.h"
 #include "core/clock.h"
 #include "core/codenormalizer.h"
+#include "database/admincommands.h"
 #include "database/bagcommands.h"
 #include "database/billcommands.h"
 #include "database/commandcontext.h"
@@ -89,24 +90,10 @@ Result<BagTypeSet> SqliteStore::bagTypes()
 {
     if (m_typesLoaded)
         return m_types;
-    auto r = m_sql->run(QStringLiteral("SELECT id, name, role, pattern, capacity, nominal_weight_g, "
-                                       "expected_weight_g FROM bag_types ORDER BY id"),
-                        {}, QStringLiteral("reading bag types"));
-    if (!r)
-        return std::unexpected(r.error());
-    QList<BagType> types;
-    while (r->next()) {
-        BagType t;
-        t.id = r->number(0);
-        t.name = r->text(1);
-        t.role = r->text(2) == u"parent" ? BagRole::Parent : BagRole::Child;
-        t.pattern = r->text(3);
-        t.capacity = int(r->number(4));
-        t.nominalWeightG = r->number(5);
-        t.expectedWeightG = r->number(6);
-        types.append(t);
-    }
-    m_types = BagTypeSet(types);
+    auto types = m_repo->admin.bagTypes();
+    if (!types)
+        return std::unexpected(types.error());
+    m_types = BagTypeSet(*types);
     m_typesLoaded = true;
     return m_types;
 }
@@ -221,6 +208,14 @@ Result<Outcome> SqliteStore::applyInTransaction(const Command &command, const Ba
             [&](const cmd::ReturnParent &c) { return applyReturnParent(ctx, c); },
             [&](const cmd::FinaliseReturn &c) { return applyFinaliseReturn(ctx, c); },
             [&](const cmd::CancelReturn &c) { return applyCancelReturn(ctx, c); },
+            [&](const cmd::AddBagType &c) { return applyAddBagType(ctx, c); },
+            [&](const cmd::SetBagType &c) { return applySetBagType(ctx, c); },
+            [&](const cmd::DeleteBagType &c) { return applyDeleteBagType(ctx, c); },
+            [&](const cmd::AddArea &c) { return applyAddArea(ctx, c); },
+            [&](const cmd::SetArea &c) { return applySetArea(ctx, c); },
+            [&](const cmd::DeleteArea &c) { return applyDeleteArea(ctx, c); },
+            [&](const cmd::AddStation &c) { return applyAddStation(ctx, c); },
+            [&](const cmd::SetStation &c) { return applySetStation(ctx, c); },
         },
         command.body);
     if (!outcome || outcome->result != ResultKind::Ok)
@@ -228,6 +223,8 @@ Result<Outcome> SqliteStore::applyInTransaction(const Command &command, const Ba
     outcome->commandId = command.meta.id;
     if (auto r = m_repo->history.logCommand(command, *outcome, m_clock->now()); !r)
         return std::unexpected(r.error());
+    if (changesBagTypes(command.body))
+        invalidateBagTypes(); // reloaded by the next command, also when this one rolls back
     return outcome;
 }
 

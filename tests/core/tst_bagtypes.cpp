@@ -27,6 +27,11 @@ private Q_SLOTS:
     void roleNames();
     void validateBagType_data();
     void validateBagType();
+    void literalPrefixes_data();
+    void literalPrefixes();
+    void typesAmongOthers_data();
+    void typesAmongOthers();
+    void inactiveTypesClassifyNothing();
 };
 
 void TestBagTypes::defaults()
@@ -246,6 +251,79 @@ void TestBagTypes::validateBagType()
     QCOMPARE(r ? QString() : reasonName(r.error().reason), reason);
     if (!r)
         QVERIFY(!r.error().message.isEmpty());
+}
+
+void TestBagTypes::literalPrefixes_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("prefix");
+    QTest::newRow("SB") << QStringLiteral("^SB\\d{5}$") << QStringLiteral("SB");
+    QTest::newRow("M444") << QStringLiteral("^M444-\\d{5}$") << QStringLiteral("M444-");
+    QTest::newRow("CHILD") << QStringLiteral("^(?!SB)[A-Z0-9]{4,20}$") << QString();
+    QTest::newRow("no anchor") << QStringLiteral("XL[0-9]+") << QStringLiteral("XL");
+    QTest::newRow("optional last") << QStringLiteral("^ABC?\\d+$") << QStringLiteral("AB");
+    QTest::newRow("repeated last") << QStringLiteral("^AB{2}\\d+$") << QStringLiteral("A");
+    QTest::newRow("lower case") << QStringLiteral("^jb\\d+$") << QStringLiteral("JB");
+    QTest::newRow("top-level alternative") << QStringLiteral("^AB\\d+|CD\\d+$") << QString();
+    QTest::newRow("grouped alternative") << QStringLiteral("^AB(1|2)\\d+$") << QStringLiteral("AB");
+    QTest::newRow("escaped bar") << QStringLiteral("^AB\\|\\d+$") << QStringLiteral("AB");
+}
+
+void TestBagTypes::literalPrefixes()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, prefix);
+    QCOMPARE(literalPrefix(pattern), prefix);
+}
+
+void TestBagTypes::typesAmongOthers_data()
+{
+    QTest::addColumn<BagType>("type");
+    QTest::addColumn<QString>("reason"); // "" = fits
+    const BagType jumbo{0, QStringLiteral("JUMBO"), BagRole::Parent, QStringLiteral("^JB\\d{4}$"), 60, 0, 60000};
+    const auto with = [](BagType t, auto change) {
+        change(t);
+        return t;
+    };
+    QTest::newRow("new prefix") << jumbo << QString();
+    QTest::newRow("name taken, any case") << with(jumbo, [](BagType &t) { t.name = QStringLiteral("sb"); })
+                                          << QStringLiteral("invalid_input");
+    QTest::newRow("same prefix as SB") << with(jumbo, [](BagType &t) { t.pattern = QStringLiteral("^SB\\d{6}$"); })
+                                       << QStringLiteral("invalid_input");
+    QTest::newRow("prefix starting with SB") << with(jumbo, [](BagType &t) { t.pattern = QStringLiteral("^SBX\\d{4}$"); })
+                                             << QStringLiteral("invalid_input");
+    QTest::newRow("prefix of M444-") << with(jumbo, [](BagType &t) { t.pattern = QStringLiteral("^M4\\d{4}$"); })
+                                     << QStringLiteral("invalid_input");
+    QTest::newRow("same pattern as CHILD")
+        << with(jumbo, [](BagType &t) { t.pattern = QStringLiteral("^(?!SB)[A-Z0-9]{4,20}$"); })
+        << QStringLiteral("invalid_input");
+    QTest::newRow("inactive overlapping") << with(jumbo, [](BagType &t) {
+        t.pattern = QStringLiteral("^SB\\d{6}$");
+        t.active = false;
+    }) << QString();
+    // A changed type is not compared with itself.
+    QTest::newRow("SB itself, new capacity") << with(BagTypeSet::defaults().at(0), [](BagType &t) { t.capacity = 40; })
+                                             << QString();
+}
+
+void TestBagTypes::typesAmongOthers()
+{
+    QFETCH(BagType, type);
+    QFETCH(QString, reason);
+    const auto r = checkBagTypeAmong(type, BagTypeSet::defaults());
+    QCOMPARE(r ? QString() : reasonName(r.error().reason), reason);
+    if (!r)
+        QVERIFY(!r.error().message.isEmpty());
+}
+
+void TestBagTypes::inactiveTypesClassifyNothing()
+{
+    QList<BagType> types = BagTypeSet::defaults();
+    types[0].active = false;
+    const BagTypeSet set(types);
+    QVERIFY(!set.classify(QStringLiteral("SB00001")).has_value());
+    QCOMPARE(set.classify(QStringLiteral("M444-00001"))->name, QStringLiteral("M444"));
+    QCOMPARE(set.byName(QStringLiteral("SB"))->active, false); // still known, for the bags it has
 }
 
 QTEST_APPLESS_MAIN(TestBagTypes)

@@ -74,6 +74,8 @@ bool sameBody(const CommandBody &a, const CommandBody &b)
             },
             [&](const cmd::FinaliseReturn &x) { return x.ticketId == std::get<cmd::FinaliseReturn>(b).ticketId; },
             [&](const cmd::CancelReturn &x) { return x.ticketId == std::get<cmd::CancelReturn>(b).ticketId; },
+            // The admin commands compare all their fields (defaulted operator==).
+            [&](const auto &x) { return x == std::get<std::decay_t<decltype(x)>>(b); },
         },
         a);
 }
@@ -151,6 +153,27 @@ void TestCommand::roundTrip_data()
                                    << b;
     QTest::newRow("finalise_return") << CommandBody(cmd::FinaliseReturn{QStringLiteral("RTN-20240301-0001")}) << a;
     QTest::newRow("cancel_return") << CommandBody(cmd::CancelReturn{QStringLiteral("RTN-20240301-0002")}) << b;
+    QTest::newRow("add_bag_type") << CommandBody(cmd::AddBagType{QStringLiteral("JUMBO"), QStringLiteral("parent"),
+                                                                 QStringLiteral("^JB\\d{4}$"), 60, 0, 61000})
+                                  << a;
+    QTest::newRow("set_bag_type all") << CommandBody(cmd::SetBagType{QStringLiteral("SB"), QStringLiteral("^SB\\d{6}$"),
+                                                                     40, 0, 41000, false})
+                                      << a;
+    QTest::newRow("set_bag_type none") << CommandBody(cmd::SetBagType{QStringLiteral("SB"), std::nullopt, std::nullopt,
+                                                                      std::nullopt, std::nullopt, std::nullopt})
+                                       << a;
+    QTest::newRow("delete_bag_type") << CommandBody(cmd::DeleteBagType{QStringLiteral("JUMBO")}) << a;
+    QTest::newRow("add_area") << CommandBody(cmd::AddArea{QStringLiteral("Sri Ganganagar")}) << a;
+    QTest::newRow("set_area rename") << CommandBody(cmd::SetArea{QStringLiteral("Hisar"), QStringLiteral("Hisar North"),
+                                                                 std::nullopt})
+                                     << a;
+    QTest::newRow("set_area inactive") << CommandBody(cmd::SetArea{QStringLiteral("Hisar"), std::nullopt, false}) << a;
+    QTest::newRow("delete_area") << CommandBody(cmd::DeleteArea{QStringLiteral("Hisar")}) << a;
+    QTest::newRow("add_station") << CommandBody(cmd::AddStation{QStringLiteral("DOCK-3"), QStringLiteral("Indore")}) << a;
+    QTest::newRow("set_station") << CommandBody(cmd::SetStation{QStringLiteral("DOCK-3"), QStringLiteral("Akola"), true})
+                                 << a;
+    QTest::newRow("set_station keep area") << CommandBody(cmd::SetStation{QStringLiteral("DOCK-3"), std::nullopt, false})
+                                           << a;
 }
 
 void TestCommand::roundTrip()
@@ -187,7 +210,10 @@ void TestCommand::everyKindIsCovered()
                                  cmd::AddParentToBill{}, cmd::RemoveParentFromBill{}, cmd::CompleteBill{},
                                  cmd::ReopenBill{},     cmd::SetBillCapacity{}, cmd::DeleteBill{},
                                  cmd::RegisterBag{},    cmd::RecordWeight{},    cmd::OpenReturn{},
-                                 cmd::ReturnParent{},   cmd::FinaliseReturn{},  cmd::CancelReturn{}};
+                                 cmd::ReturnParent{},   cmd::FinaliseReturn{},  cmd::CancelReturn{},
+                                 cmd::AddBagType{},     cmd::SetBagType{},      cmd::DeleteBagType{},
+                                 cmd::AddArea{},        cmd::SetArea{},         cmd::DeleteArea{},
+                                 cmd::AddStation{},     cmd::SetStation{}};
     QCOMPARE(all.size(), qsizetype(std::variant_size_v<CommandBody>));
     for (const CommandBody &b : all)
         kinds.insert(commandKind(b));

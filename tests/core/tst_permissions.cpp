@@ -114,6 +114,14 @@ void TestPermissions::commandPermission_data()
                                      << Permission::Returns;
     QTest::newRow("cancel_return") << CommandBody(cmd::CancelReturn{QStringLiteral("RTN-20240301-0001")})
                                    << Permission::Returns;
+    QTest::newRow("add_bag_type") << CommandBody(cmd::AddBagType{}) << Permission::DeleteBill;
+    QTest::newRow("set_bag_type") << CommandBody(cmd::SetBagType{}) << Permission::DeleteBill;
+    QTest::newRow("delete_bag_type") << CommandBody(cmd::DeleteBagType{}) << Permission::DeleteBill;
+    QTest::newRow("add_area") << CommandBody(cmd::AddArea{}) << Permission::DeleteBill;
+    QTest::newRow("set_area") << CommandBody(cmd::SetArea{}) << Permission::DeleteBill;
+    QTest::newRow("delete_area") << CommandBody(cmd::DeleteArea{}) << Permission::DeleteBill;
+    QTest::newRow("add_station") << CommandBody(cmd::AddStation{}) << Permission::DeleteBill;
+    QTest::newRow("set_station") << CommandBody(cmd::SetStation{}) << Permission::DeleteBill;
 }
 
 void TestPermissions::commandPermission()
