@@ -13,6 +13,8 @@
 #include "database/migrator.h"
 #include "database/pgconnection.h"
 #include "database/pgstore.h"
+#include "database/sqlitestore.h"
+#include "database/syncedstore.h"
 
 namespace tt {
 
@@ -123,8 +125,19 @@ int station(CliContext &ctx, CliArgs &args)
     const auto actor = ctx.login();
     if (!actor)
         return ctx.fail(actor.error());
-    PgStore *store = *ctx.central();
-    Station station(*store, store->clock(), *actor, ctx.station());
+    // With --cache the station keeps working when the central database cannot be reached.
+    Store *store = nullptr;
+    const Clock *clock = nullptr;
+    if (ctx.isSynced()) {
+        SyncedStore *synced = *ctx.synced();
+        store = synced;
+        clock = &synced->cache().clock();
+    } else {
+        PgStore *central = *ctx.central();
+        store = central;
+        clock = &central->clock();
+    }
+    Station station(*store, *clock, *actor, ctx.station());
     if (bill) {
         const Outcome selected = station.selectBill(*bill);
         if (!selected.ok()) {

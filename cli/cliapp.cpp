@@ -24,9 +24,9 @@ void printHelp(QTextStream &out, const CommandRegistry &registry)
 {
     out << "tracetrack-cli — TraceTrack from the command line\n\n"
            "Usage: tracetrack-cli [--db sqlite:PATH] [--user NAME] [--password-stdin] [--json]\n"
-           "                      [--station ID] COMMAND [ARGS]\n\n"
+           "                      [--station ID] [--cache PATH] COMMAND [ARGS]\n\n"
            "Password: TRACETRACK_PASSWORD or the first line of stdin with --password-stdin.\n"
-           "Environment: TRACETRACK_DB, TRACETRACK_USER, TRACETRACK_STATION.\n"
+           "Environment: TRACETRACK_DB, TRACETRACK_USER, TRACETRACK_STATION, TRACETRACK_CACHE.\n"
            "Exit codes: 0 ok, 1 rejected by a rule, 2 usage, 3 bad credentials, 4 account locked,\n"
            "            5 permission denied, 6 database unreachable.\n\nCommands:\n";
     for (const auto &e : registry.entries())
@@ -49,12 +49,14 @@ int runCli(const QStringList &arguments)
     registerReportCommands(registry);
     registerScannerCommands(registry);
     registerBenchCommands(registry);
+    registerSyncCommands(registry);
 
     CliArgs all(arguments);
     GlobalOptions options;
     options.db = envOr(all.takeOption(QStringLiteral("--db")), "TRACETRACK_DB");
     options.user = envOr(all.takeOption(QStringLiteral("--user")), "TRACETRACK_USER");
     options.station = envOr(all.takeOption(QStringLiteral("--station")), "TRACETRACK_STATION");
+    options.cache = envOr(all.takeOption(QStringLiteral("--cache")), "TRACETRACK_CACHE");
     options.passwordStdin = all.takeFlag(QStringLiteral("--password-stdin"));
     options.json = all.takeFlag(QStringLiteral("--json"));
     const bool help = all.takeFlag(QStringLiteral("--help")) || all.takeFlag(QStringLiteral("-h"));

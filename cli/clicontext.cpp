@@ -9,6 +9,7 @@
 #include "database/pgstore.h"
 #include "database/sqliteconnection.h"
 #include "database/sqlitestore.h"
+#include "database/syncedstore.h"
 
 #include <cstdio>
 
@@ -104,6 +105,28 @@ Result<PgStore *> CliContext::central()
     return m_central.get();
 }
 
+bool CliContext::isSynced() const
+{
+    return isCentral() && !m_options.cache.isEmpty();
+}
+
+Result<SyncedStore *> CliContext::synced()
+{
+    if (m_synced)
+        return m_synced.get();
+    const auto info = parsePostgresUrl(m_options.db);
+    if (!info)
+        return std::unexpected(info.error());
+    SyncedStoreOptions options;
+    options.cachePath = m_options.cache;
+    options.central = *info;
+    auto store = SyncedStore::open(options);
+    if (!store)
+        return std::unexpected(store.error());
+    m_synced = std::move(*store);
+    return m_synced.get();
+}
+
 std::optional<QByteArray> CliContext::readInputLine()
 {
     if (!m_stdin.isOpen() || m_stdin.atEnd())
@@ -148,6 +171,15 @@ Result<Actor> CliContext::login()
 {
     if (m_options.user.isEmpty())
         return tt::fail(Reason::BadCredentials, QStringLiteral("No user: use --user NAME or set TRACETRACK_USER."));
+    if (isSynced()) {
+        auto s = synced();
+        if (!s)
+            return std::unexpected(s.error());
+        const auto pw = password();
+        if (!pw)
+            return std::unexpected(pw.error());
+        return (*s)->login(m_options.user, *pw, station());
+    }
     if (isCentral()) {
         auto c = central();
         if (!c)
@@ -172,6 +204,12 @@ int CliContext::execute(CommandBody body)
     const auto actor = login();
     if (!actor)
         return fail(actor.error());
+    if (isSynced()) {
+        SyncedStore *c = *synced();
+        const Outcome o = c->execute(makeCommand(*actor, station(), c->cache().clock(), std::move(body)));
+        printOutcome(o);
+        return o.result == ResultKind::Rejected ? exitCodeFor(o.reason) : int(ExitOk);
+    }
     if (isCentral()) {
         PgStore *c = *central();
         const Outcome o = c->execute(makeCommand(*actor, station(), c->clock(), std::move(body)));

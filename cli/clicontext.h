@@ -16,6 +16,7 @@ namespace tt {
 
 class PgStore;
 class SqliteStore;
+class SyncedStore;
 
 // BRIEF §9 exit codes.
 enum ExitCode {
@@ -38,6 +39,8 @@ struct GlobalOptions
     bool passwordStdin = false;
     bool json = false;
     QString station;      // --station / TRACETRACK_STATION; default cli@<host>
+    QString totp;         // --totp / TRACETRACK_TOTP: the one-time code of an account that needs one
+    QString cache;        // --cache / TRACETRACK_CACHE: the station's SQLite cache in central mode
 };
 
 // What every command works with: the options, the database, the acting user and the output.
@@ -59,6 +62,9 @@ public:
     // Connects to the central database named by --db as its user (the station role, or the
     // owner for migrate/init); DatabaseError (exit 6) when unreachable.
     Result<PgStore *> central();
+    // Central mode with --cache: the station's synced store (works offline). Not logged in.
+    bool isSynced() const;
+    Result<SyncedStore *> synced();
     // Logs in --user with the password from TRACETRACK_PASSWORD or the first stdin line.
     Result<Actor> login();
     // A further secret (a new user's password): TRACETRACK_NEW_PASSWORD or the next stdin line.
@@ -90,6 +96,7 @@ private:
     QFile m_stdin;
     std::unique_ptr<SqliteStore> m_store;
     std::unique_ptr<PgStore> m_central;
+    std::unique_ptr<SyncedStore> m_synced;
 };
 
 } // namespace tt

@@ -40,6 +40,8 @@ void registerBagCommands(CommandRegistry &registry);
 void registerBillCommands(CommandRegistry &registry);
 // Central mode (--db postgresql://…): migrate, init, verify, station on PostgreSQL.
 void registerCentralCommands(CommandRegistry &registry);
+// Central mode: sync, conflicts, health (cli/synccli.cpp).
+void registerSyncCommands(CommandRegistry &registry);
 void registerReportCommands(CommandRegistry &registry); // report, export, import (cli/reportcli.cpp)
 void registerScannerCommands(CommandRegistry &registry);
 void registerBenchCommands(CommandRegistry &registry); // bench (cli/benchcli.cpp) // scan-image (cli/scanimagecli.cpp)

@@ -68,7 +68,7 @@ Outcome Station::handleBagCode(const QString &code, std::optional<qint64> measur
 
     if (type->role == BagRole::Parent) {
         Outcome o = execute(cmd::SelectParent{code, measuredWeightG}, code);
-        if (o.ok()) {
+        if (o.ok() || o.result == ResultKind::Queued) { // queued: decided offline, the same for the station
             m_parent = o.parent;
             remember(o);
         }

@@ -47,7 +47,11 @@ Result<QSqlDatabase> openPostgres(const PgConnectionInfo &info, const QString &c
     db.setUserName(info.user);
     db.setPassword(info.password);
     db.setDatabaseName(info.database);
-    db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=tracetrack"));
+    QString options = QStringLiteral("connect_timeout=5;application_name=tracetrack;keepalives=1;keepalives_idle=5;"
+                                     "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=10000");
+    if (info.statementTimeoutMs > 0)
+        options += QStringLiteral(";options='-c statement_timeout=%1'").arg(info.statementTimeoutMs);
+    db.setConnectOptions(options);
     if (!db.open()) {
         const QString detail = db.lastError().text().trimmed();
         db = QSqlDatabase();

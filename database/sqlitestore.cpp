@@ -117,6 +117,11 @@ std::optional<Outcome> SqliteStore::refuse(const Command &command)
 
 Outcome SqliteStore::execute(const Command &command)
 {
+    return execute(command, {});
+}
+
+Outcome SqliteStore::execute(const Command &command, const BeforeCommit &beforeCommit)
+{
     if (auto refused = refuse(command))
         return *refused;
     const auto finish = [&](const Result<Outcome> &r) {
@@ -134,6 +139,10 @@ Outcome SqliteStore::execute(const Command &command)
     if (!window)
         return finish(std::unexpected(window.error()));
     auto outcome = applyInTransaction(command, *types, *window);
+    if (outcome && outcome->ok() && beforeCommit) {
+        if (auto r = beforeCommit(*outcome); !r)
+            return finish(std::unexpected(r.error()));
+    }
     if (outcome && outcome->ok()) {
         if (auto r = tx->commit(); !r)
             return finish(std::unexpected(r.error()));

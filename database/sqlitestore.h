@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 #include "core/store.h"
@@ -32,6 +33,11 @@ public:
     ~SqliteStore() override;
 
     Outcome execute(const Command &command) override;
+    // The same, with more work in the command's transaction: beforeCommit runs after the
+    // command was applied (ok outcomes only) and its failure rolls everything back (the
+    // central mode's outbox is appended this way).
+    using BeforeCommit = std::function<Result<void>(const Outcome &)>;
+    Outcome execute(const Command &command, const BeforeCommit &beforeCommit);
     QList<Outcome> executeBatch(const QList<Command> &commands) override;
     Result<BagTypeSet> bagTypes() override;
     Result<std::optional<BagDetails>> bag(const QString &code) override;

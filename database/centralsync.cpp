@@ -1,0 +1,173 @@
+#include "database/centralsync.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "core/billrules.h"
+#include "database/pgstore.h"
+#include "database/sqlerror.h"
+
+namespace tt {
+
+namespace {
+
+QString compact(const QJsonArray &a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+QString textOf(const QJsonValue &v)
+{
+    return v.isString() ? v.toString() : QString();
+}
+
+QStringList stringsOf(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &x : v.toArray())
+        out.append(x.toString());
+    return out;
+}
+
+Result<ChangeSet> changeSetOf(const Result<QJsonObject> &o)
+{
+    if (!o)
+        return std::unexpected(o.error());
+    ChangeSet c;
+    c.head = qint64(o->value(QStringLiteral("head")).toDouble());
+    c.bags = stringsOf(o->value(QStringLiteral("bags")));
+    c.bills = stringsOf(o->value(QStringLiteral("bills")));
+    c.more = o->value(QStringLiteral("more")).toBool();
+    return c;
+}
+
+} // namespace
+
+Outcome outcomeFromJson(const QJsonObject &o)
+{
+    Outcome out;
+    const QString result = o.value(QStringLiteral("result")).toString();
+    out.result = result == u"ok"          ? ResultKind::Ok
+                 : result == u"duplicate" ? ResultKind::Duplicate
+                 : result == u"queued"    ? ResultKind::Queued
+                                          : ResultKind::Rejected;
+    out.reason = reasonFromName(o.value(QStringLiteral("reason")).toString())
+                     .value_or(out.result == ResultKind::Rejected ? Reason::DatabaseError : Reason::None);
+    out.message = o.value(QStringLiteral("message")).toString();
+    out.code = textOf(o.value(QStringLiteral("code")));
+    out.parent = textOf(o.value(QStringLiteral("parent")));
+    out.children = o.value(QStringLiteral("children")).toInt();
+    out.capacity = o.value(QStringLiteral("capacity")).toInt();
+    out.bill = textOf(o.value(QStringLiteral("bill")));
+    out.billStatus = billStatusFromName(o.value(QStringLiteral("bill_status")).toString()).value_or(BillStatus::Open);
+    out.billParents = o.value(QStringLiteral("bill_parents")).toInt();
+    out.billCapacity = o.value(QStringLiteral("bill_capacity")).toInt();
+    out.actualWeightG = qint64(o.value(QStringLiteral("actual_weight_g")).toDouble());
+    out.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
+    out.commandId = QUuid::fromString(o.value(QStringLiteral("command_id")).toString());
+    return out;
+}
+
+Result<QString> CentralSync::call(const QString &sql, const QVariantList &values, const QString &what)
+{
+    QSqlDatabase db = m_central.database();
+    for (int attempt = 1;; ++attempt) {
+        if (!db.isOpen() && !db.open())
+            return std::unexpected(databaseError(what, db.lastError()));
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (q.exec())
+            return q.next() && !q.value(0).isNull() ? q.value(0).toString() : QString();
+        const QSqlError e = q.lastError();
+        const QString state = e.nativeErrorCode();
+        if (attempt < 8 && (state == u"40001" || state == u"40P01" || state == u"23505"))
+            continue;
+        if (attempt < 2 && (e.type() == QSqlError::ConnectionError || state.isEmpty())) {
+            db.close(); // a lost connection: open again once
+            continue;
+        }
+        return std::unexpected(databaseError(what, e));
+    }
+}
+
+Result<QJsonObject> CentralSync::callObject(const QString &sql, const QVariantList &values, const QString &what)
+{
+    auto text = call(sql, values, what);
+    if (!text)
+        return std::unexpected(text.error());
+    const QJsonObject o = QJsonDocument::fromJson(text->toUtf8()).object();
+    if (o.value(QStringLiteral("result")).toString() != u"ok") {
+        const auto reason = reasonFromName(o.value(QStringLiteral("reason")).toString());
+        return fail(reason.value_or(Reason::DatabaseError),
+                    o.value(QStringLiteral("message")).toString().isEmpty()
+                        ? QStringLiteral("Unexpected answer while %1.").arg(what)
+                        : o.value(QStringLiteral("message")).toString());
+    }
+    return o;
+}
+
+Result<QList<Outcome>> CentralSync::replay(const QList<QJsonObject> &commands)
+{
+    QJsonArray list;
+    for (const QJsonObject &c : commands)
+        list.append(c);
+    auto text = call(QStringLiteral("SELECT tt_replay(?, ?::jsonb)::text"), {m_central.sessionToken(), compact(list)},
+                     QStringLiteral("replaying queued commands"));
+    if (!text)
+        return std::unexpected(text.error());
+    QList<Outcome> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text->toUtf8()).array())
+        out.append(outcomeFromJson(v.toObject()));
+    if (out.isEmpty() && !commands.isEmpty())
+        return fail(Reason::SessionExpired, QStringLiteral("The session has expired or is not valid; log in again."));
+    return out;
+}
+
+Result<ChangeSet> CentralSync::changes(qint64 after, int limit)
+{
+    return changeSetOf(callObject(QStringLiteral("SELECT tt_changes(?, ?, ?)::text"),
+                                  {m_central.sessionToken(), after, limit}, QStringLiteral("reading the change feed")));
+}
+
+Result<ChangeSet> CentralSync::workingSet(int limit)
+{
+    return changeSetOf(callObject(QStringLiteral("SELECT tt_working_set(?, ?)::text"), {m_central.sessionToken(), limit},
+                                  QStringLiteral("reading the working set")));
+}
+
+Result<QJsonObject> CentralSync::snapshot(const QStringList &bags, const QStringList &bills)
+{
+    return callObject(QStringLiteral("SELECT tt_snapshot(?, ARRAY(SELECT jsonb_array_elements_text(?::jsonb)), "
+                                     "ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))::text"),
+                      {m_central.sessionToken(), compact(QJsonArray::fromStringList(bags)),
+                       compact(QJsonArray::fromStringList(bills))},
+                      QStringLiteral("reading central state"));
+}
+
+Result<QDateTime> CentralSync::report(const QJsonObject &status)
+{
+    auto o = callObject(QStringLiteral("SELECT tt_station_report(?, ?::jsonb)::text"),
+                        {m_central.sessionToken(), QString::fromUtf8(QJsonDocument(status).toJson(QJsonDocument::Compact))},
+                        QStringLiteral("reporting the station's status"));
+    if (!o)
+        return std::unexpected(o.error());
+    return QDateTime::fromString(o->value(QStringLiteral("now")).toString(), Qt::ISODateWithMs).toUTC();
+}
+
+Result<double> CentralSync::ping()
+{
+    QElapsedTimer t;
+    t.start();
+    auto r = call(QStringLiteral("SELECT 1"), {}, QStringLiteral("reaching the central database"));
+    if (!r)
+        return std::unexpected(r.error());
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+} // namespace tt

@@ -1,0 +1,374 @@
+// SyncedStore (BRIEF §5): a station on a local cache and the central database, reached through a
+// TCP proxy (socat) this test can cut and restore. Online the central database decides; cut
+// off, commands are decided on the cache and queued; sync replays them exactly once; a replay
+// the central rules reject becomes a conflict and central state wins in the cache; other
+// stations' changes reach the cache through the change feed; logins work offline for users who
+// logged in at this station before; an expired session is renewed without losing a scan.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/station.h"
+#include "database/centralsync.h"
+#include "database/sqlitestore.h"
+#include "database/statementcache.h"
+#include "database/syncedstore.h"
+#include "database/verifier.h"
+#include "tests/pg/pgfixture.h"
+
+using namespace tt;
+
+namespace {
+
+sockaddr_in loopback(int port)
+{
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(quint16(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return a;
+}
+
+int freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a = loopback(0);
+    socklen_t len = sizeof a;
+    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+bool accepts(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a = loopback(port);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// socat forwarding 127.0.0.1:port() to the test server, in its own process group so that
+// stop() also ends the connections it forked.
+class Proxy
+{
+public:
+    ~Proxy() { stop(); }
+
+    bool start(int targetPort)
+    {
+        if (m_port == 0)
+            m_port = freePort();
+        m_process.setProgram(QStringLiteral("setsid"));
+        m_process.setArguments({QStringLiteral("socat"),
+                                QStringLiteral("TCP-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork").arg(m_port),
+                                QStringLiteral("TCP:127.0.0.1:%1").arg(targetPort)});
+        m_process.start();
+        if (!m_process.waitForStarted(5000))
+            return false;
+        for (int i = 0; i < 100; ++i) {
+            if (accepts(m_port))
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        ::kill(-pid_t(m_process.processId()), SIGKILL);
+        m_process.waitForFinished(5000);
+    }
+
+    int port() const { return m_port; }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};
+
+QStringList mismatchesOf(const Result<QList<Mismatch>> &r)
+{
+    QStringList out;
+    if (!r)
+        return {QStringLiteral("verify failed: ") + r.error().message};
+    for (const Mismatch &m : *r)
+        out << QStringLiteral("%1 %2: %3 vs %4").arg(m.check, m.key, m.stored, m.computed);
+    return out;
+}
+
+} // namespace
+
+class TstSyncedStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    tt::test::CentralDb m_central;
+    std::unique_ptr<PgStore> m_admin; // another station, directly on the central database
+    Proxy m_proxy;
+    QTemporaryDir m_dir;
+    int m_serverPort = 0;
+
+    std::unique_ptr<SyncedStore> openStation(const QString &cacheName, const QString &prefix)
+    {
+        SyncedStoreOptions o;
+        o.cachePath = m_dir.filePath(cacheName);
+        o.central = m_central.station;
+        o.central.host = QStringLiteral("127.0.0.1");
+        o.central.port = m_proxy.port();
+        o.connectionPrefix = prefix;
+        o.retryIntervalMs = 0; // every command may try again (the tests cut and restore at will)
+        auto store = SyncedStore::open(o);
+        if (!store) {
+            qWarning("%s", qPrintable(store.error().message));
+            return nullptr;
+        }
+        return std::move(*store);
+    }
+
+    Outcome centralRun(CommandBody body)
+    {
+        return m_admin->execute(makeCommand(Actor{QStringLiteral("admin"), Role::Admin}, QStringLiteral("st-other"),
+                                            SystemClock::instance(), std::move(body)));
+    }
+
+    int centralChildren(const QString &parent)
+    {
+        auto b = m_admin->bag(parent);
+        return b && *b ? (*b)->childCount : -1;
+    }
+
+    QString cachedParentOf(SyncedStore &s, const QString &child)
+    {
+        auto b = s.cache().bag(child);
+        return b && *b ? (*b)->parentCode : QStringLiteral("<none>");
+    }
+
+    void verifyBoth(SyncedStore &s)
+    {
+        QCOMPARE(mismatchesOf(Verifier(s.cache().statements()).run()), QStringList());
+        QCOMPARE(mismatchesOf(m_admin->verify()), QStringList());
+    }
+
+    qint64 centralCount(const QString &sql)
+    {
+        QSqlQuery q(m_admin->database());
+        q.exec(QStringLiteral("SELECT set_config('tt.session', '%1', false)").arg(m_admin->sessionToken()));
+        if (!q.exec(sql) || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        TT_REQUIRE_CENTRAL(m_central);
+        QVERIFY(m_dir.isValid());
+        m_serverPort = m_central.station.port;
+        m_admin = m_central.login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("tt-sync-admin"),
+                                  QStringLiteral("st-other"));
+        QVERIFY(m_admin);
+        QVERIFY(m_proxy.start(m_serverPort));
+    }
+
+    void cleanupTestCase()
+    {
+        m_proxy.stop();
+        m_admin.reset();
+        m_central.drop();
+    }
+
+    void onlineCommandsAreDecidedCentrallyAndCached()
+    {
+        auto s = openStation(QStringLiteral("a.db"), QStringLiteral("st-a"));
+        QVERIFY(s);
+        auto actor = s->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-a"));
+        QVERIFY2(actor, actor ? "" : qPrintable(actor.error().message));
+        QVERIFY(s->online());
+        Station st(*s, SystemClock::instance(), *actor, QStringLiteral("st-a"));
+        for (const char *code : {"SB00001", "C1001", "C1002"})
+            QCOMPARE(resultKindName(st.scan(QString::fromLatin1(code)).result), QStringLiteral("ok"));
+        const Outcome dup = st.scan(QStringLiteral("C1001"));
+        QCOMPARE(resultKindName(dup.result), QStringLiteral("duplicate"));
+        QCOMPARE(centralChildren(QStringLiteral("SB00001")), 2);
+        QCOMPARE(cachedParentOf(*s, QStringLiteral("C1002")), QStringLiteral("SB00001"));
+        QCOMPARE(s->status().queued, 0);
+        verifyBoth(*s);
+    }
+
+    void offlineCommandsQueueAndReplayExactlyOnce()
+    {
+        auto s = openStation(QStringLiteral("a.db"), QStringLiteral("st-a2"));
+        QVERIFY(s);
+        auto actor = s->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-a"));
+        QVERIFY(actor);
+        Station st(*s, SystemClock::instance(), *actor, QStringLiteral("st-a"));
+        QCOMPARE(st.scan(QStringLiteral("SB00001")).result, ResultKind::Ok);
+        const qint64 scansBefore = centralCount(QStringLiteral("SELECT count(*) FROM scans"));
+
+        m_proxy.stop();
+        const Outcome first = st.scan(QStringLiteral("C1003"));
+        QCOMPARE(resultKindName(first.result), QStringLiteral("queued"));
+        QCOMPARE(first.children, 3); // decided on the cache, which knows C1001 and C1002
+        QVERIFY(!s->online());
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("C1004")).result), QStringLiteral("queued"));
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("C1004")).result), QStringLiteral("duplicate"));
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("SB00002")).result), QStringLiteral("queued"));
+        const Outcome other = st.scan(QStringLiteral("C1001"));
+        QCOMPARE(reasonName(other.reason), QStringLiteral("linked_elsewhere")); // local rules, no queue
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("C1005")).result), QStringLiteral("queued"));
+        QCOMPARE(s->status().queued, 4);
+        QCOMPARE(centralChildren(QStringLiteral("SB00001")), 2); // nothing reached the server yet
+        auto offlineSync = s->sync();
+        QVERIFY(!offlineSync);
+        QCOMPARE(reasonName(offlineSync.error().reason), QStringLiteral("database_error"));
+
+        QVERIFY(m_proxy.start(m_serverPort));
+        auto synced = s->sync();
+        QVERIFY2(synced, synced ? "" : qPrintable(synced.error().message));
+        QCOMPARE(synced->replayed, 4);
+        QCOMPARE(synced->conflicts, 0);
+        QCOMPARE(s->status().queued, 0);
+        QVERIFY(s->status().lastSyncAt.has_value());
+        QCOMPARE(centralChildren(QStringLiteral("SB00001")), 4);
+        QCOMPARE(centralChildren(QStringLiteral("SB00002")), 1);
+        const qint64 scansAfter = centralCount(QStringLiteral("SELECT count(*) FROM scans"));
+        QCOMPARE(scansAfter - scansBefore, 4);
+        verifyBoth(*s);
+
+        // The same commands again (a station that replays twice): answered from the command log.
+        QList<QJsonObject> again;
+        {
+            auto rows = s->cache().statements().run(QStringLiteral("SELECT command FROM outbox ORDER BY seq"), {},
+                                                   QStringLiteral("test"));
+            QVERIFY(rows);
+            while (rows->next())
+                again << QJsonDocument::fromJson(rows->text(0).toUtf8()).object();
+        }
+        QCOMPARE(again.size(), 4);
+        auto replayed = CentralSync(*m_admin).replay(again);
+        QVERIFY(replayed);
+        QCOMPARE(replayed->size(), 4);
+        for (const Outcome &o : *replayed)
+            QCOMPARE(resultKindName(o.result), QStringLiteral("ok"));
+        QCOMPARE(centralCount(QStringLiteral("SELECT count(*) FROM scans")), scansAfter);
+        QCOMPARE(centralChildren(QStringLiteral("SB00001")), 4);
+        QCOMPARE(s->sync()->replayed, 0);
+    }
+
+    void rejectedReplayBecomesConflictAndCentralWins()
+    {
+        auto s = openStation(QStringLiteral("b.db"), QStringLiteral("st-b"));
+        QVERIFY(s);
+        auto actor = s->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-b"));
+        QVERIFY(actor);
+        QVERIFY(s->sync());
+        Station st(*s, SystemClock::instance(), *actor, QStringLiteral("st-b"));
+        m_proxy.stop();
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("SB00010")).result), QStringLiteral("queued"));
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("C2001")).result), QStringLiteral("queued"));
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("C2002")).result), QStringLiteral("queued"));
+        // Meanwhile another station puts C2001 into SB00011.
+        QCOMPARE(centralRun(cmd::SelectParent{QStringLiteral("SB00011"), {}}).result, ResultKind::Ok);
+        QCOMPARE(centralRun(cmd::LinkChild{QStringLiteral("SB00011"), QStringLiteral("C2001"), {}}).result,
+                 ResultKind::Ok);
+
+        QVERIFY(m_proxy.start(m_serverPort));
+        auto synced = s->sync();
+        QVERIFY2(synced, synced ? "" : qPrintable(synced.error().message));
+        QCOMPARE(synced->replayed, 3);
+        QCOMPARE(synced->conflicts, 1);
+        auto conflicts = s->conflicts();
+        QVERIFY(conflicts);
+        QCOMPARE(conflicts->size(), 1);
+        const Outcome central = outcomeFromJson(conflicts->first().centralOutcome);
+        QCOMPARE(reasonName(central.reason), QStringLiteral("linked_elsewhere"));
+        QCOMPARE(conflicts->first().command.value(QStringLiteral("kind")).toString(), QStringLiteral("link_child"));
+        // Central state wins in the cache; the other queued link went through.
+        QCOMPARE(cachedParentOf(*s, QStringLiteral("C2001")), QStringLiteral("SB00011"));
+        QCOMPARE(cachedParentOf(*s, QStringLiteral("C2002")), QStringLiteral("SB00010"));
+        QCOMPARE(centralChildren(QStringLiteral("SB00010")), 1);
+        QCOMPARE(m_central.ownerExec({QStringLiteral("DO $$ BEGIN IF (SELECT count(*) FROM conflicts WHERE kind = "
+                                                     "'link_child' AND outcome->>'reason' = 'linked_elsewhere') <> 1 "
+                                                     "THEN RAISE EXCEPTION 'conflict not recorded'; END IF; END $$")}),
+                 true);
+        verifyBoth(*s);
+    }
+
+    void otherStationsChangesReachTheCache()
+    {
+        auto s = openStation(QStringLiteral("c.db"), QStringLiteral("st-c"));
+        QVERIFY(s);
+        QVERIFY(s->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-c")));
+        QVERIFY(s->sync()); // a new cache: the working set and the feed position
+        QCOMPARE(centralRun(cmd::SelectParent{QStringLiteral("SB00020"), {}}).result, ResultKind::Ok);
+        QCOMPARE(centralRun(cmd::LinkChild{QStringLiteral("SB00020"), QStringLiteral("C3001"), {}}).result,
+                 ResultKind::Ok);
+        QCOMPARE(centralRun(cmd::MoveChild{QStringLiteral("C1001"), QStringLiteral("SB00020")}).result, ResultKind::Ok);
+        auto synced = s->sync();
+        QVERIFY(synced);
+        QVERIFY(synced->refreshed > 0);
+        QCOMPARE(cachedParentOf(*s, QStringLiteral("C3001")), QStringLiteral("SB00020"));
+        QCOMPARE(cachedParentOf(*s, QStringLiteral("C1001")), QStringLiteral("SB00020"));
+        auto parent = s->cache().bag(QStringLiteral("SB00020"));
+        QVERIFY(parent && *parent);
+        QCOMPARE((*parent)->childCount, 2);
+        QCOMPARE(mismatchesOf(Verifier(s->cache().statements()).run()), QStringList());
+    }
+
+    void offlineLoginUsesTheCachedVerifier()
+    {
+        m_proxy.stop();
+        auto s = openStation(QStringLiteral("a.db"), QStringLiteral("st-a3"));
+        QVERIFY(s);
+        auto wrong = s->login(QStringLiteral("admin"), QStringLiteral("Wrong-Pass-1234"), QStringLiteral("st-a"));
+        QVERIFY(!wrong);
+        QCOMPARE(reasonName(wrong.error().reason), QStringLiteral("bad_credentials"));
+        auto unknown = s->login(QStringLiteral("nobody"), QStringLiteral("Some-Pass-1234"), QStringLiteral("st-a"));
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.error().message.contains(QStringLiteral("never logged in")), qPrintable(unknown.error().message));
+        auto actor = s->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-a"));
+        QVERIFY2(actor, actor ? "" : qPrintable(actor.error().message));
+        QCOMPARE(actor->role, Role::Admin);
+        QVERIFY(!s->online());
+        Station st(*s, SystemClock::instance(), *actor, QStringLiteral("st-a"));
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("SB00030")).result), QStringLiteral("queued"));
+        QVERIFY(m_proxy.start(m_serverPort));
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("C4001")).result), QStringLiteral("ok")); // back: queue first
+        QCOMPARE(s->status().queued, 0);
+        QCOMPARE(centralChildren(QStringLiteral("SB00030")), 1);
+    }
+
+    void expiredSessionIsRenewedWithoutLosingAScan()
+    {
+        auto s = openStation(QStringLiteral("a.db"), QStringLiteral("st-a4"));
+        QVERIFY(s);
+        auto actor = s->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-a"));
+        QVERIFY(actor);
+        Station st(*s, SystemClock::instance(), *actor, QStringLiteral("st-a"));
+        QCOMPARE(st.scan(QStringLiteral("SB00040")).result, ResultKind::Ok);
+        QVERIFY(m_central.ownerExec({QStringLiteral("UPDATE sessions SET expires_at = now() - interval '1 second' "
+                                                    "WHERE station = 'st-a'")}));
+        const Outcome o = st.scan(QStringLiteral("C5001"));
+        QCOMPARE(resultKindName(o.result), QStringLiteral("ok"));
+        QCOMPARE(centralChildren(QStringLiteral("SB00040")), 1);
+        verifyBoth(*s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSyncedStore)
+#include "tst_syncedstore.moc"
