@@ -26,7 +26,9 @@ void printHelp(QTextStream &out, const CommandRegistry &registry)
            "Usage: tracetrack-cli [--db sqlite:PATH] [--user NAME] [--password-stdin] [--json]\n"
            "                      [--station ID] [--cache PATH] COMMAND [ARGS]\n\n"
            "Password: TRACETRACK_PASSWORD or the first line of stdin with --password-stdin.\n"
-           "Environment: TRACETRACK_DB, TRACETRACK_USER, TRACETRACK_STATION, TRACETRACK_CACHE.\n"
+           "One-time code of an account with a second factor: --totp CODE or TRACETRACK_TOTP.\n"
+           "Environment: TRACETRACK_DB, TRACETRACK_USER, TRACETRACK_STATION, TRACETRACK_TOTP,\n"
+           "TRACETRACK_CACHE.\n"
            "Exit codes: 0 ok, 1 rejected by a rule, 2 usage, 3 bad credentials, 4 account locked,\n"
            "            5 permission denied, 6 database unreachable.\n\nCommands:\n";
     for (const auto &e : registry.entries())
@@ -43,6 +45,7 @@ int runCli(const QStringList &arguments)
     CommandRegistry registry;
     registerAdminCommands(registry);
     registerUserCommands(registry);
+    registerAdminDataCommands(registry);
     registerStationCommands(registry);
     registerBagCommands(registry);
     registerBillCommands(registry);
@@ -56,6 +59,7 @@ int runCli(const QStringList &arguments)
     options.db = envOr(all.takeOption(QStringLiteral("--db")), "TRACETRACK_DB");
     options.user = envOr(all.takeOption(QStringLiteral("--user")), "TRACETRACK_USER");
     options.station = envOr(all.takeOption(QStringLiteral("--station")), "TRACETRACK_STATION");
+    options.totp = envOr(all.takeOption(QStringLiteral("--totp")), "TRACETRACK_TOTP");
     options.cache = envOr(all.takeOption(QStringLiteral("--cache")), "TRACETRACK_CACHE");
     options.passwordStdin = all.takeFlag(QStringLiteral("--password-stdin"));
     options.json = all.takeFlag(QStringLiteral("--json"));

@@ -196,7 +196,7 @@ Result<Actor> CliContext::login()
     if (!pw)
         return std::unexpected(pw.error());
     AccountService accounts((*s)->statements(), (*s)->clock());
-    return accounts.login(m_options.user, *pw, station());
+    return accounts.login(m_options.user, *pw, station(), m_options.totp);
 }
 
 int CliContext::execute(CommandBody body)

@@ -35,6 +35,8 @@ private:
 // Each group registers its commands (cli/*cli.cpp).
 void registerAdminCommands(CommandRegistry &registry);
 void registerUserCommands(CommandRegistry &registry);
+// bagtype, area, station-admin (cli/admindatacli.cpp).
+void registerAdminDataCommands(CommandRegistry &registry);
 void registerStationCommands(CommandRegistry &registry);
 void registerBagCommands(CommandRegistry &registry);
 void registerBillCommands(CommandRegistry &registry);

@@ -141,6 +141,46 @@ int passwd(CliContext &ctx, CliArgs &args)
     });
 }
 
+// user totp enable | confirm CODE | disable [NAME]: the actor's own second factor; an admin also
+// turns off another user's.
+int totpCommand(CliContext &ctx, CliArgs &args)
+{
+    const auto action = args.takePositional();
+    const auto argument = args.takePositional();
+    const QString usageText = QStringLiteral("Usage: user totp enable | user totp confirm CODE | user totp disable [NAME]");
+    if (!action || (*action != u"enable" && *action != u"confirm" && *action != u"disable")
+        || (*action == u"confirm" && !argument) || (*action == u"enable" && argument))
+        return ctx.usage(usageText);
+    if (args.hasError())
+        return ctx.usage(args.error() + QLatin1Char(' ') + usageText);
+    const auto actor = ctx.login();
+    if (!actor)
+        return ctx.fail(actor.error());
+    auto store = ctx.store();
+    AccountService accounts((*store)->statements(), (*store)->clock());
+    if (*action == u"enable") {
+        const auto enrolment = accounts.beginTotp(*actor, ctx.station());
+        if (!enrolment)
+            return ctx.fail(enrolment.error());
+        ctx.print({{QStringLiteral("result"), QStringLiteral("pending")},
+                   {QStringLiteral("secret"), enrolment->secretBase32},
+                   {QStringLiteral("uri"), enrolment->uri}},
+                  QStringLiteral("Add this key to an authenticator app (or open the URI as a QR code):\n  %1\n  %2\n"
+                                 "Then confirm with the code it shows: user totp confirm CODE")
+                      .arg(enrolment->secretBase32, enrolment->uri));
+        return ExitOk;
+    }
+    const auto done = *action == u"confirm" ? accounts.confirmTotp(*actor, ctx.station(), *argument)
+                                            : accounts.disableTotp(*actor, ctx.station(), argument.value_or(actor->user));
+    if (!done)
+        return ctx.fail(done.error());
+    const QString message = *action == u"confirm"
+        ? QStringLiteral("One-time code on: %1 logs in with password and code.").arg(actor->user)
+        : QStringLiteral("One-time code of %1 off.").arg(argument.value_or(actor->user).trimmed().toLower());
+    ctx.print({{QStringLiteral("result"), QStringLiteral("ok")}, {QStringLiteral("message"), message}}, message);
+    return ExitOk;
+}
+
 } // namespace
 
 void registerUserCommands(CommandRegistry &r)
@@ -152,6 +192,7 @@ void registerUserCommands(CommandRegistry &r)
     r.add(QStringLiteral("user enable"), QStringLiteral("NAME"), [](CliContext &c, CliArgs &a) { return setEnabled(c, a, true); });
     r.add(QStringLiteral("user unlock"), QStringLiteral("NAME"), unlock);
     r.add(QStringLiteral("user passwd"), QStringLiteral("NAME"), passwd);
+    r.add(QStringLiteral("user totp"), QStringLiteral("enable | confirm CODE | disable [NAME]"), totpCommand);
 }
 
 } // namespace tt

@@ -29,6 +29,7 @@ CliRunner::Run CliRunner::run(const QStringList &args, const QByteArray &stdinDa
     env.remove(QStringLiteral("TRACETRACK_USER"));
     env.remove(QStringLiteral("TRACETRACK_PASSWORD"));
     env.remove(QStringLiteral("TRACETRACK_NEW_PASSWORD"));
+    env.remove(QStringLiteral("TRACETRACK_TOTP"));
     if (!password.isNull())
         env.insert(QStringLiteral("TRACETRACK_PASSWORD"), password);
     for (const QString &key : extra.keys())
