@@ -2,7 +2,7 @@
 add_executable(bench_export ${CMAKE_CURRENT_LIST_DIR}/bench_export.cpp)
 target_link_libraries(bench_export PRIVATE tt_reports tt_compile_options)
 add_executable(bench_import_file ${CMAKE_CURRENT_LIST_DIR}/bench_import_file.cpp)
-target_link_libraries(bench_import_file PRIVATE tt_reports tt_database tt_compile_options)
+target_link_libraries(bench_import_file PRIVATE tt_reports tt_database tt_benchsupport tt_compile_options)
 if(TT_BUILD_TESTS)
     add_test(NAME bench_export_smoke COMMAND bench_export 20000)
     add_test(NAME bench_import_file_smoke COMMAND bench_import_file 3000 csv 1000)

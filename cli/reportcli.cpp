@@ -15,6 +15,7 @@
 #include "core/role.h"
 #include "database/eodquery.h"
 #include "database/exportquery.h"
+#include "database/sqliteimport.h"
 #include "database/sqlitescratch.h"
 #include "database/sqlitestore.h"
 #include "reports/billdocument.h"
@@ -278,7 +279,7 @@ int importCommand(CliContext &ctx, CliArgs &args)
     // Dry run: the same import against a scratch copy of the database, thrown away afterwards.
     QString scratchPath;
     std::unique_ptr<SqliteStore> scratch;
-    Store *target = *store;
+    SqliteStore *target = *store;
     if (dryRun) {
         scratchPath = QDir::temp().filePath(QStringLiteral("tracetrack-dry-run-%1.db")
                                                 .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
@@ -312,6 +313,8 @@ int importCommand(CliContext &ctx, CliArgs &args)
     ImportOptions options;
     options.kind = *kind;
     options.results = results.get();
+    SqliteImport setBased(*target); // bags and links set-based; bills as commands
+    options.bulk = &setBased;
     options.progress = [&](qint64 rows, double fraction) {
         if (ctx.json())
             ctx.out() << QStringLiteral("{\"progress\":%1,\"rows\":%2}\n").arg(fraction, 0, 'f', 3).arg(rows) << Qt::flush;

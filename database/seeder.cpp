@@ -3,76 +3,11 @@
 #include <QElapsedTimer>
 
 #include "core/command.h"
+#include "database/bulkinsert.h"
 #include "database/statementcache.h"
 #include "database/transactionguard.h"
 
 namespace tt {
-
-namespace {
-
-// Collects rows and writes them as multi-row INSERT statements through the statement cache.
-class BulkInsert
-{
-public:
-    BulkInsert(StatementCache &sql, QString head, int columns, int rowsPerStatement = 100)
-        : m_sql(sql)
-        , m_head(std::move(head))
-        , m_columns(columns)
-        , m_rowsPerStatement(rowsPerStatement)
-        , m_fullSql(sqlFor(rowsPerStatement))
-    {
-        m_pending.reserve(qsizetype(columns) * rowsPerStatement);
-    }
-
-    // A table whose rows refer to another's flushes that one first.
-    void flushFirst(BulkInsert *other) { m_before = other; }
-
-    Result<void> add(std::initializer_list<QVariant> row)
-    {
-        m_pending.append(row);
-        if (m_pending.size() == qsizetype(m_columns) * m_rowsPerStatement)
-            return flush();
-        return {};
-    }
-
-    Result<void> flush()
-    {
-        if (m_pending.isEmpty())
-            return {};
-        if (m_before) {
-            if (auto r = m_before->flush(); !r)
-                return r;
-        }
-        const int rows = int(m_pending.size() / m_columns);
-        auto r = m_sql.run(rows == m_rowsPerStatement ? m_fullSql : sqlFor(rows), m_pending, QStringLiteral("seeding"));
-        m_pending.clear();
-        if (!r)
-            return std::unexpected(r.error());
-        return {};
-    }
-
-private:
-    QString sqlFor(int rows) const
-    {
-        QString one = QStringLiteral("(") + QStringLiteral("?,").repeated(m_columns);
-        one.chop(1);
-        one += QStringLiteral(")");
-        QString s = m_head + QStringLiteral(" VALUES ");
-        for (int i = 0; i < rows; ++i)
-            s += (i ? QStringLiteral(",") : QString()) + one;
-        return s;
-    }
-
-    StatementCache &m_sql;
-    QString m_head;
-    int m_columns;
-    int m_rowsPerStatement;
-    QString m_fullSql;
-    QVariantList m_pending;
-    BulkInsert *m_before = nullptr;
-};
-
-} // namespace
 
 Result<SeedReport> Seeder::run(const SeedPlan &plan, const std::function<void(qint64)> &progress)
 {

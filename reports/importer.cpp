@@ -2,6 +2,7 @@
 
 #include "core/billid.h"
 #include "core/billrules.h"
+#include "core/clock.h"
 #include "core/codenormalizer.h"
 #include "core/linkrules.h"
 #include "core/outcome.h"
@@ -263,6 +264,11 @@ Result<void> Importer::addBagRow(Pending &p)
     const auto grams = parseGrams(cell(p.cells, QStringLiteral("measured_weight_g")), QStringLiteral("measured_weight_g"));
     if (!grams)
         return std::unexpected(grams.error());
+    if (m_options.bulk) {
+        p.commands << int(m_bulkBags.size());
+        m_bulkBags.append(ImportBagRow{*code, *grams});
+        return {};
+    }
     p.commands << enqueue(cmd::RegisterBag{*code, *grams});
     m_touched.insert(*code);
     return {};
@@ -279,6 +285,11 @@ Result<void> Importer::addLinkRow(Pending &p, ImportSummary &summary)
     const auto grams = parseGrams(cell(p.cells, QStringLiteral("child_weight_g")), QStringLiteral("child_weight_g"));
     if (!grams)
         return std::unexpected(grams.error());
+    if (m_options.bulk) {
+        p.commands << int(m_bulkLinks.size());
+        m_bulkLinks.append(ImportLinkRow{*parent, *child, *grams});
+        return {};
+    }
 
     bool parentExists = m_newInBatch.contains(*parent);
     if (!parentExists) {
@@ -409,14 +420,27 @@ Result<void> Importer::addBillRow(Pending &p, ImportSummary &summary)
 Result<void> Importer::flush(ImportSummary &summary)
 {
     QList<Outcome> outcomes;
-    if (!m_batch.isEmpty())
+    qsizetype expected = m_batch.size();
+    if (!m_batch.isEmpty()) {
         outcomes = m_store.executeBatch(m_batch);
-    if (outcomes.size() != m_batch.size())
-        return fail(Reason::DatabaseError, QStringLiteral("The store returned %1 outcomes for %2 commands.")
-                                                 .arg(outcomes.size()).arg(m_batch.size()));
+    } else if (!m_bulkBags.isEmpty() || !m_bulkLinks.isEmpty()) {
+        const ImportMeta meta{m_actor, m_station, m_clock.now()};
+        expected = m_bulkBags.size() + m_bulkLinks.size();
+        auto r = m_bulkBags.isEmpty() ? m_options.bulk->importLinks(meta, m_bulkLinks)
+                                      : m_options.bulk->importBags(meta, m_bulkBags);
+        if (r)
+            outcomes = *r;
+        else // nothing of the batch was applied: every row reports why
+            outcomes = QList<Outcome>(expected, Outcome::rejected(r.error()));
+    }
+    if (outcomes.size() != expected)
+        return fail(Reason::DatabaseError, QStringLiteral("The store returned %1 outcomes for %2 rows.")
+                                                 .arg(outcomes.size()).arg(expected));
     QList<Pending> pending;
     pending.swap(m_pending);
     m_batch.clear();
+    m_bulkBags.clear();
+    m_bulkLinks.clear();
     m_touched.clear();
     m_newInBatch.clear();
     m_batchBillCapacity.clear();

@@ -5,11 +5,13 @@
 #include <QTest>
 
 #include "database/exportquery.h"
+#include "database/sqliteimport.h"
 #include "database/sqlitescratch.h"
 #include "reports/csvreader.h"
 #include "reports/csvwriter.h"
 #include "reports/importer.h"
 #include "reports/tablefile.h"
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include "core/clock.h"
@@ -77,6 +79,8 @@ private Q_SLOTS:
     void exportThenDryRunImport_data();
     void exportThenDryRunImport();
     void largeImport();
+    void setBasedMatchesCommands_data();
+    void setBasedMatchesCommands();
 
 private:
     struct Run
@@ -85,7 +89,8 @@ private:
         Rows results; // without header
         QString error;
     };
-    Run import(SqliteStore &store, ImportKind kind, const QByteArray &csv, Role role = Role::Admin);
+    // bulk: the set-based path (SqliteImport) the CLI takes; false: every row as commands.
+    Run import(SqliteStore &store, ImportKind kind, const QByteArray &csv, Role role = Role::Admin, bool bulk = true);
 
     ManualClock m_clock{QDateTime(QDate(2024, 3, 1), QTime(10, 0), QTimeZone::utc())};
     QTemporaryDir m_dir;
@@ -93,7 +98,7 @@ private:
     int m_connections = 0;
 };
 
-TestImport::Run TestImport::import(SqliteStore &store, ImportKind kind, const QByteArray &csv, Role role)
+TestImport::Run TestImport::import(SqliteStore &store, ImportKind kind, const QByteArray &csv, Role role, bool bulk)
 {
     Run run;
     QByteArray data = csv;
@@ -108,6 +113,9 @@ TestImport::Run TestImport::import(SqliteStore &store, ImportKind kind, const QB
     options.kind = kind;
     options.batchSize = 7; // small batches: rows that depend on rows of the same batch are exercised
     options.results = &results;
+    SqliteImport setBased(store);
+    if (bulk)
+        options.bulk = &setBased;
     auto r = importer.run(reader, options);
     if (!r) {
         run.error = r.error().message;
@@ -141,18 +149,42 @@ void TestImport::cleanup()
 
 void TestImport::rows_data()
 {
+    QTest::addColumn<bool>("bulk");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QByteArray>("setup"); // a links file applied first
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<QStringList>("statuses"); // "row status reason" per result line
-    QTest::newRow("bags")
+    // Every case on both paths: the set-based one must answer exactly as the commands do.
+    struct Adder
+    {
+        const char *name;
+        int kind = 0;
+        QByteArray setup, csv;
+        QStringList statuses;
+        Adder &operator<<(int k) { kind = k; return *this; }
+        Adder &operator<<(const QByteArray &b)
+        {
+            (files++ == 0 ? setup : csv) = b; // the setup file comes first
+            return *this;
+        }
+        Adder &operator<<(const QStringList &l)
+        {
+            statuses = l;
+            for (bool bulk : {false, true})
+                QTest::addRow("%s (%s)", name, bulk ? "set-based" : "commands") << bulk << kind << setup << csv << statuses;
+            return *this;
+        }
+        int files = 0;
+    };
+    const auto addRow = [](const char *name) { return Adder{name}; };
+    addRow("bags")
         << int(ImportKind::Bags) << QByteArray()
         << QByteArray("code,measured_weight_g,comment\r\nSB00001,,a parent\r\nch0001,1250,\r\nSB00001,,again\r\n"
                       "SB123456,,mistyped parent\r\nM444-00001,,\r\nCH0002,-5,\r\n,,\r\nX!,,\r\n")
         << QStringList{QStringLiteral("2 ok"), QStringLiteral("3 ok"), QStringLiteral("4 duplicate duplicate"),
                        QStringLiteral("5 error invalid_code"), QStringLiteral("6 ok"),
                        QStringLiteral("7 error invalid_input"), QStringLiteral("9 error invalid_code")};
-    QTest::newRow("links")
+    addRow("links")
         << int(ImportKind::Links) << QByteArray()
         << QByteArray("parent_code;child_code;child_weight_g\nSB00001;CH0001;\nSB00001;CH0002;990\nSB00001;CH0001;\n"
                       "SB00002;CH0001;\nCH0003;CH0004;\nSB00001;SB00002;\nSB00001;SB00001;\nSB00003;CH0005;abc\n")
@@ -167,8 +199,8 @@ void TestImport::rows_data()
     for (int i = 0; i < 15; ++i)
         fullStatuses << QStringLiteral("%1 ok").arg(i + 2);
     fullStatuses << QStringLiteral("17 error parent_full");
-    QTest::newRow("links to a full parent") << int(ImportKind::Links) << QByteArray() << full << fullStatuses;
-    QTest::newRow("bills")
+    addRow("links to a full parent") << int(ImportKind::Links) << QByteArray() << full << fullStatuses;
+    addRow("bills")
         << int(ImportKind::Bills) << QByteArray("parent_code,child_code\nSB00001,CH0001\nSB00002,CH0002\nSB00003,CH0003\n")
         << QByteArray("bill_id,capacity,parent_code\nB-001,2,SB00001\nb-001,2,SB00002\nB-001,2,SB00003\n"
                       "B-002,3,SB00001\nB-002,3,SB00003\nB-002,4,SB00003\nB-003,0,\nB-004,2,CH0001\nB-005,2,SB09999\n"
@@ -182,13 +214,14 @@ void TestImport::rows_data()
 
 void TestImport::rows()
 {
+    QFETCH(bool, bulk);
     QFETCH(int, kind);
     QFETCH(QByteArray, setup);
     QFETCH(QByteArray, csv);
     QFETCH(QStringList, statuses);
     if (!setup.isEmpty())
-        QCOMPARE(import(*m_store, ImportKind::Links, setup).summary.errors, 0);
-    const Run run = import(*m_store, ImportKind(kind), csv);
+        QCOMPARE(import(*m_store, ImportKind::Links, setup, Role::Admin, bulk).summary.errors, 0);
+    const Run run = import(*m_store, ImportKind(kind), csv, Role::Admin, bulk);
     QCOMPARE(run.error, QString());
     QStringList got;
     for (const QStringList &r : run.results)
@@ -366,7 +399,7 @@ void TestImport::exportThenDryRunImport()
 
 void TestImport::largeImport()
 {
-    // 9 000 link rows (300 new parents) through the store, in batches; progress reported.
+    // 9 000 link rows (300 new parents) on the set-based path, in batches; progress reported.
     // Throughput is measured by bench/bench_import, not here.
     const int parents = 300, perParent = 30;
     QTemporaryDir tmp;
@@ -387,6 +420,8 @@ void TestImport::largeImport()
     ImportOptions o;
     o.kind = ImportKind::Links;
     o.batchSize = 500;
+    SqliteImport setBased(*m_store);
+    o.bulk = &setBased;
     int calls = 0;
     o.progress = [&](qint64, double fraction) {
         ++calls;
@@ -401,6 +436,112 @@ void TestImport::largeImport()
     QVERIFY(calls > 10);
     qInfo("imported %d link rows in %lld ms (%lld rows/s)", parents * perParent, ms, parents * perParent * 1000LL / ms);
     TT_VERIFY_CLEAN(*m_store);
+}
+
+namespace {
+
+// What an import leaves behind, as comparable text: rows per table, audit records per action,
+// statistics, and every bag's and bill's derived values.
+QStringList stateOf(const QSqlDatabase &db)
+{
+    QStringList out;
+    for (const char *sql :
+         {"SELECT 'bags', count(*) FROM bags", "SELECT 'links', count(*) FROM links", "SELECT 'scans', count(*) FROM scans",
+          "SELECT action, count(*) FROM audit_log GROUP BY action ORDER BY action",
+          "SELECT metric, value FROM stat_totals ORDER BY metric",
+          "SELECT station || ' ' || metric, value FROM stat_daily ORDER BY station, metric",
+          "SELECT code || ' ' || role || ' ' || coalesce(measured_weight_g, '-') || ' ' || child_count, contents_weight_g "
+          "FROM bags ORDER BY code",
+          "SELECT p.code || ' ' || c.code, l.linked_by FROM links l JOIN bags p ON p.id = l.parent_id JOIN bags c ON "
+          "c.id = l.child_id WHERE l.ended_at IS NULL ORDER BY 1",
+          "SELECT bill_code || ' ' || parent_count || ' ' || status || ' ' || expected_weight_g, actual_weight_g FROM "
+          "bills ORDER BY bill_code"}) {
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(sql)))
+            out << q.lastError().text();
+        while (q.next())
+            out << q.value(0).toString() + QLatin1Char('=') + q.value(1).toString();
+    }
+    return out;
+}
+
+} // namespace
+
+void TestImport::setBasedMatchesCommands_data()
+{
+    QTest::addColumn<int>("batch");
+    QTest::newRow("one batch") << 1000;
+    QTest::newRow("batches of 3") << 3;
+}
+
+void TestImport::setBasedMatchesCommands()
+{
+    // The same files into two databases, one through commands, one set-based: the same result
+    // per row and the same database afterwards (bags, links, counters, bill totals, scans,
+    // audit records per action, statistics), apart from the command log.
+    QFETCH(int, batch);
+    const QByteArray setup("parent_code,child_code,child_weight_g\nSB00001,CA0001,\nSB00002,CA0002,1200\n"
+                           "M444-00001,CA0003,\nSB00009,CA0009,\n");
+    const QByteArray bills("bill_id,capacity,parent_code,status\nB-1,1,SB00001,completed\nB-2,3,SB00002,\n");
+    QByteArray links("parent_code,child_code,child_weight_g\n"
+                     "SB00002,CB0001,700\n"     // onto a parent on an open bill: the bill's weight grows
+                     "SB00001,CB0002,\n"        // parent on a completed bill
+                     "SB00003,CA0001,\n"        // new parent, child linked elsewhere: neither is written
+                     "SB00003,CB0003,\n"        // new parent
+                     "SB00003,CB0003,999\n"     // duplicate, the weight is not applied
+                     "SB00009,CA0009,\n"        // duplicate of a stored link
+                     "CA0002,CB0004,\n"         // a child as parent
+                     "SB00004,M444-00001,\n"    // a parent as child
+                     "SB00004,SB00004,\n"       // self link
+                     "SB00005,ZZ,\n"            // child code of no type
+                     "SB00005,CB0005,abc\n"     // bad weight
+                     "CB0006,CB0007,\n"         // new code of no parent type
+                     "SB00010,CB0099,\n");      // all rows before this one changed nothing for SB00010
+    for (int i = 0; i < 16; ++i) // M444 holds 15: fills, then parent_full
+        links += QByteArray("M444-00001,CM") + QByteArray::number(1000 + i) + (i % 3 ? ",\n" : ",1111\n");
+    const QByteArray bags("code,measured_weight_g\nSB00011,\nCB0099,\nCC0001,500\nSB1,\nCC0001,\n");
+
+    QStringList results[2];
+    QStringList states[2];
+    for (bool bulk : {false, true}) {
+        const QString name = QStringLiteral("parity-%1-%2").arg(batch).arg(bulk);
+        auto store = SqliteStore::open(m_dir.filePath(name + QStringLiteral(".db")),
+                                       SqliteStoreOptions{name, true, true, &m_clock});
+        QVERIFY(store);
+        QCOMPARE(import(**store, ImportKind::Links, setup, Role::Admin, false).summary.errors, 0);
+        QCOMPARE(import(**store, ImportKind::Bills, bills, Role::Admin, false).summary.errors, 0);
+        for (const auto &[kind, csv] : {std::pair{ImportKind::Links, links}, std::pair{ImportKind::Bags, bags}}) {
+            QBuffer in;
+            in.setData(csv);
+            in.open(QIODevice::ReadOnly);
+            CsvReader reader(&in);
+            QBuffer out;
+            out.open(QIODevice::ReadWrite);
+            CsvWriter sink(&out);
+            Importer importer(**store, Actor{QStringLiteral("admin"), Role::Admin}, QStringLiteral("parity"), m_clock);
+            ImportOptions o;
+            o.kind = kind;
+            o.batchSize = batch;
+            o.results = &sink;
+            SqliteImport setBased(**store);
+            if (bulk)
+                o.bulk = &setBased;
+            QVERIFY(importer.run(reader, o));
+            out.seek(0);
+            CsvReader back(&out);
+            QStringList row;
+            while (*back.next(row))
+                results[bulk] << row.mid(0, 3).join(QLatin1Char(' '));
+        }
+        states[bulk] = stateOf((*store)->database());
+        TT_VERIFY_CLEAN(**store);
+    }
+    QCOMPARE(results[1], results[0]);
+    QCOMPARE(states[1], states[0]);
+    // Anchors, so that equal results cannot mean "nothing happened" on both paths.
+    for (const char *line : {"2 ok ", "3 error bill_completed", "4 error linked_elsewhere", "28 ok ",
+                             "29 error parent_full", "5 error invalid_code"})
+        QVERIFY2(results[0].contains(QString::fromLatin1(line)), line);
 }
 
 QTEST_MAIN(TestImport)
