@@ -107,11 +107,42 @@ int sync(CliContext &ctx, CliArgs &args)
     return result->conflicts > 0 ? int(ExitRejected) : int(ExitOk);
 }
 
+// conflicts --all: every station's conflicts from the central database (admins).
+int centralConflicts(CliContext &ctx)
+{
+    if (!ctx.isCentral())
+        return ctx.usage(QStringLiteral("conflicts --all reads the central database: use --db postgresql://…"));
+    const auto actor = ctx.login();
+    if (!actor)
+        return ctx.fail(actor.error());
+    auto central = ctx.central();
+    if (!central)
+        return ctx.fail(central.error());
+    auto list = CentralSync(**central).conflicts(500);
+    if (!list)
+        return ctx.fail(list.error());
+    QString text;
+    for (const QJsonValue &v : *list) {
+        const QJsonObject c = v.toObject();
+        text += QStringLiteral("%1 %2 %3 by %4 (uploaded by %5): %6 (%7)\n")
+                    .arg(c.value(QStringLiteral("detected_at")).toString(), c.value(QStringLiteral("station")).toString(),
+                         c.value(QStringLiteral("kind")).toString(), c.value(QStringLiteral("author")).toString(),
+                         c.value(QStringLiteral("uploaded_by")).toString(), c.value(QStringLiteral("message")).toString(),
+                         c.value(QStringLiteral("reason")).toString());
+    }
+    text += QStringLiteral("%1 conflict(s) on the central database.").arg(list->size());
+    ctx.print({{QStringLiteral("result"), QStringLiteral("ok")}, {QStringLiteral("conflicts"), *list}}, text);
+    return ExitOk;
+}
+
 // conflicts: the station's queued commands the central rules rejected, newest first.
 int conflicts(CliContext &ctx, CliArgs &args)
 {
+    const bool all = args.takeFlag(QStringLiteral("--all"));
     if (args.hasError())
         return ctx.usage(args.error());
+    if (all)
+        return centralConflicts(ctx);
     auto store = syncedStore(ctx, QStringLiteral("conflicts"));
     if (const int *code = std::get_if<int>(&store))
         return *code;
@@ -179,6 +210,28 @@ int health(CliContext &ctx, CliArgs &args)
                     .arg(s.conflicts)
                     .arg(timeText(s.lastSyncAt));
     }
+    if (reachable && !ctx.options().user.isEmpty()) {
+        // An admin also sees every station's last report (BRIEF §7).
+        auto actor = ctx.login();
+        if (!actor)
+            return ctx.fail(actor.error());
+        if (auto stations = CentralSync(**ctx.central()).stations()) {
+            o.insert(QStringLiteral("stations"), *stations);
+            for (const QJsonValue &v : *stations) {
+                const QJsonObject st = v.toObject();
+                text += QStringLiteral("\nstation %1 (%2): last contact %3, %4 queued, %5 conflict(s), last sync %6")
+                            .arg(st.value(QStringLiteral("station")).toString(),
+                                 st.value(QStringLiteral("username")).toString(),
+                                 st.value(QStringLiteral("last_contact")).toString())
+                            .arg(st.value(QStringLiteral("queue_depth")).toInt())
+                            .arg(st.value(QStringLiteral("conflicts")).toInt())
+                            .arg(st.value(QStringLiteral("last_sync_at")).toString());
+            }
+        } else {
+            o.insert(QStringLiteral("stations_error"), stations.error().message);
+            text += QStringLiteral("\nstations: %1").arg(stations.error().message);
+        }
+    }
     o.insert(QStringLiteral("result"), reachable ? QStringLiteral("ok") : QStringLiteral("unreachable"));
     ctx.print(o, text);
     return reachable ? int(ExitOk) : int(ExitUnreachable);
@@ -189,8 +242,8 @@ int health(CliContext &ctx, CliArgs &args)
 void registerSyncCommands(CommandRegistry &r)
 {
     r.add(QStringLiteral("sync"), QStringLiteral("[--status] [--batch N]   (central mode, with --cache PATH)"), sync);
-    r.add(QStringLiteral("conflicts"), QStringLiteral("(central mode, with --cache PATH)"), conflicts);
-    r.add(QStringLiteral("health"), QStringLiteral("(central mode; with --cache PATH also the station's queue)"),
+    r.add(QStringLiteral("conflicts"), QStringLiteral("[--all]   (central mode: this station's, with --cache PATH; --all: every station's, admins)"), conflicts);
+    r.add(QStringLiteral("health"), QStringLiteral("(central mode; --cache PATH: the station's queue; --user admin: every station)"),
           health);
 }
 

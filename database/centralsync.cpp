@@ -160,6 +160,35 @@ Result<QDateTime> CentralSync::report(const QJsonObject &status)
     return QDateTime::fromString(o->value(QStringLiteral("now")).toString(), Qt::ISODateWithMs).toUTC();
 }
 
+Result<QJsonArray> CentralSync::rows(const QString &sql, const QVariantList &values, const QString &what)
+{
+    // Reads go through the session read policy: the connection presents the session's token.
+    if (auto set = call(QStringLiteral("SELECT set_config('tt.session', ?, false)"), {m_central.sessionToken()}, what);
+        !set)
+        return std::unexpected(set.error());
+    auto text = call(sql, values, what);
+    if (!text)
+        return std::unexpected(text.error());
+    return QJsonDocument::fromJson(text->toUtf8()).array();
+}
+
+Result<QJsonArray> CentralSync::conflicts(int limit)
+{
+    return rows(QStringLiteral("SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.detected_at DESC), '[]')::text "
+                               "FROM (SELECT command_id, station, author, uploaded_by, kind, issued_at, detected_at, "
+                               "outcome->>'reason' AS reason, outcome->>'message' AS message FROM conflicts "
+                               "ORDER BY detected_at DESC LIMIT ?) c"),
+                {limit}, QStringLiteral("reading the conflicts of all stations"));
+}
+
+Result<QJsonArray> CentralSync::stations()
+{
+    return rows(QStringLiteral("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.station), '[]')::text FROM (SELECT "
+                               "station, username, last_contact, queue_depth, oldest_queued_at, last_sync_at, "
+                               "conflicts, scanner, app FROM station_status) t"),
+                {}, QStringLiteral("reading the stations' status"));
+}
+
 Result<double> CentralSync::ping()
 {
     QElapsedTimer t;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -41,7 +42,13 @@ public:
     // A round trip, in milliseconds.
     Result<double> ping();
 
+    // Admin views (row-level security: an admin session): every station's conflicts, newest
+    // first, and every station's last report (health).
+    Result<QJsonArray> conflicts(int limit);
+    Result<QJsonArray> stations();
+
 private:
+    Result<QJsonArray> rows(const QString &sql, const QVariantList &values, const QString &what);
     Result<QJsonObject> callObject(const QString &sql, const QVariantList &values, const QString &what);
     Result<QString> call(const QString &sql, const QVariantList &values, const QString &what);
 

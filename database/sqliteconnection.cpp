@@ -44,9 +44,13 @@ Result<void> checkForeign(const QString &path, const QString &connectionName)
             result = std::unexpected(refuse(path, QStringLiteral("cannot be opened")));
         } else {
             QSqlQuery q(probe);
-            if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+            // A database of ours whose header is not checkpointed yet (created just before a
+            // crash): the application id is in the write-ahead log.
+            const bool ours = q.exec(QStringLiteral("PRAGMA application_id")) && q.next() &&
+                              quint32(q.value(0).toLongLong()) == kSqliteApplicationId;
+            if (!ours && (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()))
                 result = std::unexpected(refuse(path, QStringLiteral("is damaged or not a database")));
-            else if (q.value(0).toLongLong() > 0)
+            else if (!ours && q.value(0).toLongLong() > 0)
                 result = std::unexpected(
                     refuse(path, QStringLiteral("is a SQLite database of another program")));
         }

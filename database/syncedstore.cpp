@@ -1,7 +1,9 @@
 #include "database/syncedstore.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QSqlQuery>
 
 #include "core/clock.h"
 #include "database/accountservice.h"
@@ -38,6 +40,48 @@ std::optional<QDateTime> timeState(Outbox &outbox, const QString &key)
         return std::nullopt;
     return fromIsoUtc(**v);
 }
+
+// Lifts the per-statement deadline of the station's connection (meant for commands) while
+// logging in (bcrypt) and for bulk calls (replay, snapshots), restoring it afterwards.
+class DeadlineLifted
+{
+public:
+    explicit DeadlineLifted(PgStore *central)
+        : m_db(central ? central->database() : QSqlDatabase())
+    {
+        if (m_db.isOpen())
+            QSqlQuery(m_db).exec(QStringLiteral("SET statement_timeout = 0"));
+    }
+    ~DeadlineLifted()
+    {
+        if (m_db.isOpen())
+            QSqlQuery(m_db).exec(QStringLiteral("RESET statement_timeout"));
+    }
+    DeadlineLifted(const DeadlineLifted &) = delete;
+    DeadlineLifted &operator=(const DeadlineLifted &) = delete;
+
+private:
+    QSqlDatabase m_db;
+};
+
+// Writes to the cache that the central database already holds durably (the mirror of an
+// online command, refreshed rows) need no fsync of their own: WAL with synchronous=NORMAL for
+// their transaction. The outbox keeps synchronous=FULL.
+class CacheOnlyWrites
+{
+public:
+    explicit CacheOnlyWrites(SqliteStore &cache)
+        : m_db(cache.database())
+    {
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    ~CacheOnlyWrites() { QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = FULL")); }
+    CacheOnlyWrites(const CacheOnlyWrites &) = delete;
+    CacheOnlyWrites &operator=(const CacheOnlyWrites &) = delete;
+
+private:
+    QSqlDatabase m_db;
+};
 
 } // namespace
 
@@ -91,7 +135,10 @@ Result<Actor> SyncedStore::login(const QString &user, const QString &password, c
         }
     }
     if (m_central) {
-        auto actor = m_central->login(user, password, station);
+        auto actor = [&] {
+            DeadlineLifted lifted(m_central.get());
+            return m_central->login(user, password, station);
+        }();
         if (actor) {
             m_online = true;
             m_lastError.clear();
@@ -196,6 +243,7 @@ bool SyncedStore::ensureOnline()
 
 Result<void> SyncedStore::relogin()
 {
+    DeadlineLifted lifted(m_central.get());
     auto actor = m_central->login(m_user, m_password, m_station);
     if (!actor) {
         m_lastError = actor.error().message;
@@ -222,7 +270,10 @@ Outcome SyncedStore::execute(const Command &command)
                 if (o.ok()) {
                     // The cache follows: the same command on the cache; where it decides
                     // otherwise (a stale cache), the central state is fetched.
-                    const Outcome local = m_cache->execute(command);
+                    const Outcome local = [&] {
+                        CacheOnlyWrites relaxed(*m_cache);
+                        return m_cache->execute(command);
+                    }();
                     if (local.result != o.result)
                         markDirty(commandToJson(command), o);
                 }
@@ -278,6 +329,7 @@ void SyncedStore::markDirty(const QJsonObject &command, const Outcome &outcome)
 
 Result<SyncResult> SyncedStore::replayAll()
 {
+    DeadlineLifted lifted(m_central.get());
     SyncResult total;
     bool reloggedIn = false;
     for (;;) {
@@ -342,6 +394,7 @@ Result<int> SyncedStore::pull(bool force)
     if (*depth > 0)
         return 0; // queued local effects would be overwritten: replay first
     m_lastPull = t;
+    DeadlineLifted lifted(m_central.get());
     int written = 0;
     const auto loaded = m_outbox->state(kCacheLoaded);
     if (!loaded)
@@ -385,6 +438,7 @@ Result<int> SyncedStore::refresh(const QStringList &bagList, const QStringList &
     bags.removeDuplicates();
     bills.removeDuplicates();
     int written = 0;
+    CacheOnlyWrites relaxed(*m_cache);
     qsizetype b = 0, l = 0;
     do {
         const QStringList someBags = bags.mid(b, kSnapshotChunk);
@@ -424,9 +478,12 @@ Result<SyncResult> SyncedStore::sync()
     if (!ensureOnline())
         return fail(Reason::DatabaseError,
                     QStringLiteral("The central database is unreachable: %1").arg(m_lastError));
+    QElapsedTimer replayTime;
+    replayTime.start();
     auto replayed = replayAll();
     if (!replayed)
         return std::unexpected(replayed.error());
+    replayed->replayMs = double(replayTime.nsecsElapsed()) / 1e6;
     auto refreshed = pull(true);
     if (!refreshed) {
         if (refreshed.error().reason == Reason::DatabaseError)

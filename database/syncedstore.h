@@ -48,6 +48,7 @@ struct SyncResult
     int replayed = 0;  // queued commands sent and answered
     int conflicts = 0; // of those, rejected by the central rules
     int refreshed = 0; // bags and bills written into the cache
+    double replayMs = 0; // time spent replaying (round trips and outbox bookkeeping)
 };
 
 // The station's store in central mode (ARCHITECTURE.md "Stores"). Online, the central
