@@ -4,6 +4,7 @@
 #include "cli/cliargs.h"
 #include "cli/clicontext.h"
 #include "cli/commandregistry.h"
+#include "cli/listprinters.h"
 #include "core/clock.h"
 #include "database/accountservice.h"
 #include "database/migrator.h"
@@ -88,19 +89,7 @@ int stats(CliContext &ctx, CliArgs &args)
     const auto today = statistics.daily((*store)->clock().now().date());
     if (!totals || !today)
         return ctx.fail(!totals ? totals.error() : today.error());
-    QJsonObject t;
-    QString text;
-    for (auto it = totals->cbegin(); it != totals->cend(); ++it) {
-        t.insert(it.key(), double(it.value()));
-        text += QStringLiteral("%1: %2\n").arg(it.key(), -16).arg(it.value());
-    }
-    QJsonObject d;
-    for (auto it = today->cbegin(); it != today->cend(); ++it) {
-        d.insert(it.key(), double(it.value()));
-        text += QStringLiteral("today %1: %2\n").arg(it.key(), -16).arg(it.value());
-    }
-    text.chop(1);
-    ctx.print({{QStringLiteral("totals"), t}, {QStringLiteral("today"), d}}, text);
+    printStatistics(ctx, *totals, *today);
     return ExitOk;
 }
 

@@ -3,6 +3,7 @@
 #include "cli/cliargs.h"
 #include "cli/clicontext.h"
 #include "cli/commandregistry.h"
+#include "cli/listprinters.h"
 #include "database/repositories.h"
 #include "database/sqlitestore.h"
 
@@ -66,27 +67,17 @@ int show(CliContext &ctx, CliArgs &args)
 
 int search(CliContext &ctx, CliArgs &args)
 {
-    const auto limitText = args.takeOption(QStringLiteral("--limit"));
-    const auto text = args.takePositional();
-    bool ok = true;
-    const int limit = limitText ? limitText->toInt(&ok) : 50;
-    if (!text || args.hasError() || !ok || limit < 1 || limit > 10000)
-        return ctx.usage(QStringLiteral("Usage: bag search TEXT [--limit 1..10000]"));
+    const auto query = bagSearchArguments(ctx, args);
+    if (!query)
+        return query.error();
     const auto actor = ctx.login();
     if (!actor)
         return ctx.fail(actor.error());
     auto store = ctx.store();
-    const auto rows = (*store)->repositories().bags.search(text->trimmed().toUpper(), limit);
+    const auto rows = (*store)->repositories().bags.search(query->first, query->second);
     if (!rows)
         return ctx.fail(rows.error());
-    for (const BagRow &b : *rows) {
-        ctx.print({{QStringLiteral("code"), b.code},
-                   {QStringLiteral("role"), bagRoleName(b.role)},
-                   {QStringLiteral("children"), b.childCount},
-                   {QStringLiteral("capacity"), b.capacity}},
-                  b.role == BagRole::Parent ? QStringLiteral("%1 parent %2/%3").arg(b.code).arg(b.childCount).arg(b.capacity)
-                                            : QStringLiteral("%1 child").arg(b.code));
-    }
+    printBagRows(ctx, *rows);
     return ExitOk;
 }
 

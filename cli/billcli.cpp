@@ -3,6 +3,7 @@
 #include "cli/cliargs.h"
 #include "cli/clicontext.h"
 #include "cli/commandregistry.h"
+#include "cli/listprinters.h"
 #include "core/weight.h"
 #include "database/repositories.h"
 #include "database/sqlitestore.h"
@@ -123,34 +124,17 @@ int show(CliContext &ctx, CliArgs &args)
 
 int list(CliContext &ctx, CliArgs &args)
 {
-    BillListFilter filter;
-    const auto status = args.takeOption(QStringLiteral("--status"));
-    filter.search = args.takeOption(QStringLiteral("--search")).value_or(QString());
-    const auto limit = number(args.takeOption(QStringLiteral("--limit")));
-    if (limit)
-        filter.limit = int(std::clamp<qint64>(*limit, 1, 10000));
-    if (status) {
-        filter.status = billStatusFromName(*status);
-        if (!filter.status)
-            return ctx.usage(QStringLiteral("--status takes open or completed."));
-    }
-    if (args.hasError())
-        return ctx.usage(args.error());
+    const auto filter = billListArguments(ctx, args);
+    if (!filter)
+        return filter.error();
     const auto actor = ctx.login();
     if (!actor)
         return ctx.fail(actor.error());
     auto store = ctx.store();
-    const auto rows = (*store)->repositories().bills.list(filter);
+    const auto rows = (*store)->repositories().bills.list(*filter);
     if (!rows)
         return ctx.fail(rows.error());
-    for (const BillRow &b : *rows)
-        ctx.print({{QStringLiteral("bill"), b.code},
-                   {QStringLiteral("status"), billStatusName(b.status)},
-                   {QStringLiteral("parents"), b.parentCount},
-                   {QStringLiteral("capacity"), b.capacity},
-                   {QStringLiteral("actual_weight_g"), double(b.actualWeightG)},
-                   {QStringLiteral("expected_weight_g"), double(b.expectedWeightG)}},
-                  QStringLiteral("%1 %2 %3/%4 %5").arg(b.code, -20).arg(billStatusName(b.status), -10).arg(b.parentCount).arg(b.capacity).arg(formatKg(b.actualWeightG)));
+    printBillRows(ctx, *rows);
     return ExitOk;
 }
 

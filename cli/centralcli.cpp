@@ -244,6 +244,8 @@ int notYet(CliContext &ctx, CliArgs &)
 
 } // namespace
 
+void registerCentralReadCommands(CommandRegistry &r); // cli/centralreadcli.cpp
+
 void registerCentralCommands(CommandRegistry &r)
 {
     r.add(QStringLiteral("migrate"), QString(), migrate);
@@ -252,7 +254,8 @@ void registerCentralCommands(CommandRegistry &r)
     r.add(QStringLiteral("station"), QStringLiteral("[--station ID] [--bill ID]"), station);
     r.add(QStringLiteral("bag show"), QStringLiteral("CODE"), bagShow);
     r.add(QStringLiteral("bill show"), QStringLiteral("ID"), billShow);
-    for (const char *name : {"bill list", "bag search", "stats", "user", "seed", "report", "export", "import", "bench",
+    registerCentralReadCommands(r);
+    for (const char *name : {"user", "seed", "report", "export", "import", "bench",
                              "scan-image"})
         r.add(QString::fromLatin1(name), QString(), notYet);
 }

@@ -3,6 +3,7 @@
 #include "cli/cliargs.h"
 #include "cli/clicontext.h"
 #include "cli/commandregistry.h"
+#include "cli/listprinters.h"
 #include "core/clock.h"
 #include "database/accountservice.h"
 #include "database/sqlitestore.h"
@@ -67,20 +68,7 @@ int list(CliContext &ctx, CliArgs &args)
     const auto users = accounts.list();
     if (!users)
         return ctx.fail(users.error());
-    for (const UserInfo &u : *users) {
-        const bool locked = u.lockedUntil && *u.lockedUntil > (*store)->clock().now();
-        ctx.print({{QStringLiteral("user"), u.username},
-                   {QStringLiteral("role"), roleName(u.role)},
-                   {QStringLiteral("area"), u.area},
-                   {QStringLiteral("enabled"), u.enabled},
-                   {QStringLiteral("locked"), locked}},
-                  QStringLiteral("%1 %2 %3 %4%5")
-                      .arg(u.username, -20)
-                      .arg(roleName(u.role), -10)
-                      .arg(u.area, -16)
-                      .arg(u.enabled ? QStringLiteral("enabled") : QStringLiteral("disabled"))
-                      .arg(locked ? QStringLiteral(" locked") : QString()));
-    }
+    printUsers(ctx, *users, (*store)->clock().now());
     return ExitOk;
 }
 

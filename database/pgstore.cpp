@@ -5,7 +5,9 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSqlError>
+#include <QRegularExpression>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 #include "core/billid.h"
 #include "core/clock.h"
@@ -143,7 +145,7 @@ QSqlDatabase PgStore::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<QString> PgStore::callText(const QString &sql, const QVariantList &values, const QString &what)
+Result<QSqlQuery> PgStore::run(const QString &sql, const QVariantList &values, const QString &what)
 {
     QSqlDatabase db = database();
     for (int attempt = 1;; ++attempt) {
@@ -152,15 +154,21 @@ Result<QString> PgStore::callText(const QString &sql, const QVariantList &values
         q.prepare(sql);
         for (const QVariant &v : values)
             q.addBindValue(v);
-        if (q.exec()) {
-            if (!q.next())
-                return QString();
-            return q.value(0).isNull() ? QString() : q.value(0).toString();
-        }
+        if (q.exec())
+            return q;
         const QSqlError e = q.lastError();
         if (attempt < 8 && isRetryable(e)) {
             qCDebug(lcDb) << what << "retried after" << e.nativeErrorCode();
             continue;
+        }
+        if (e.nativeErrorCode() == u"42501") {
+            // The read functions' session and permission checks (tt_require): reason, DETAIL.
+            static const QRegularExpression checked(
+                QStringLiteral("^(?:ERROR:\\s*)?(session_expired|permission_denied)\\s*\\nDETAIL:\\s*([^\\n]*)"));
+            const auto m = checked.match(e.databaseText());
+            if (m.hasMatch())
+                return fail(m.captured(1) == u"session_expired" ? Reason::SessionExpired : Reason::PermissionDenied,
+                            m.captured(2).trimmed());
         }
         if (e.type() == QSqlError::ConnectionError || !db.isOpen() || e.nativeErrorCode().isEmpty()) {
             // Lost connection: one reconnect, then report the database unreachable.
@@ -172,6 +180,25 @@ Result<QString> PgStore::callText(const QString &sql, const QVariantList &values
         }
         return std::unexpected(databaseError(what, e));
     }
+}
+
+Result<QString> PgStore::callText(const QString &sql, const QVariantList &values, const QString &what)
+{
+    auto q = run(sql, values, what);
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next() || q->value(0).isNull())
+        return QString();
+    return q->value(0).toString();
+}
+
+Result<QString> PgStore::answer(const QString &json)
+{
+    const QJsonObject o = objectOf(json);
+    const QString message = o.value(QStringLiteral("message")).toString();
+    if (o.value(QStringLiteral("result")).toString() == u"ok")
+        return message;
+    return fail(reasonFromName(o.value(QStringLiteral("reason")).toString()).value_or(Reason::DatabaseError), message);
 }
 
 Result<Actor> PgStore::login(const QString &user, const QString &password, const QString &station)
@@ -351,6 +378,157 @@ Result<QList<Mismatch>> PgStore::verify()
     while (q.next())
         out.append(Mismatch{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
     return out;
+}
+
+Result<QList<BagRow>> PgStore::searchBags(const QString &text, int limit)
+{
+    auto q = run(QStringLiteral("SELECT code, role, child_count, capacity FROM tt_search_bags(?, ?, ?)"),
+                 {m_token, text, limit}, QStringLiteral("searching bags"));
+    if (!q)
+        return std::unexpected(q.error());
+    QList<BagRow> out;
+    while (q->next()) {
+        BagRow b;
+        b.code = q->value(0).toString();
+        b.role = q->value(1).toString() == u"parent" ? BagRole::Parent : BagRole::Child;
+        b.childCount = q->value(2).toInt();
+        b.capacity = q->value(3).toInt();
+        out.append(b);
+    }
+    return out;
+}
+
+Result<QList<BillRow>> PgStore::bills(const BillListFilter &filter)
+{
+    const QVariant status = filter.status ? QVariant(billStatusName(*filter.status)) : QVariant(QMetaType(QMetaType::QString));
+    auto q = run(QStringLiteral("SELECT bill_code, status, parent_count, capacity, actual_weight_g, expected_weight_g "
+                                "FROM tt_bills(?, ?, ?, ?)"),
+                 {m_token, status, filter.search, filter.limit}, QStringLiteral("listing bills"));
+    if (!q)
+        return std::unexpected(q.error());
+    QList<BillRow> out;
+    while (q->next()) {
+        BillRow b;
+        b.code = q->value(0).toString();
+        b.status = billStatusFromName(q->value(1).toString()).value_or(BillStatus::Open);
+        b.parentCount = q->value(2).toInt();
+        b.capacity = q->value(3).toInt();
+        b.actualWeightG = q->value(4).toLongLong();
+        b.expectedWeightG = q->value(5).toLongLong();
+        out.append(b);
+    }
+    return out;
+}
+
+namespace {
+
+QMap<QString, qint64> countersOf(const QJsonValue &v)
+{
+    QMap<QString, qint64> out;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        out.insert(it.key(), qint64(it.value().toDouble()));
+    return out;
+}
+
+} // namespace
+
+Result<DashboardFigures> PgStore::statistics(const QDate &day)
+{
+    auto r = callText(QStringLiteral("SELECT tt_stats(?, ?::date)::text"), {m_token, day.toString(Qt::ISODate)},
+                      QStringLiteral("reading statistics"));
+    if (!r)
+        return std::unexpected(r.error());
+    const QJsonObject o = objectOf(*r);
+    DashboardFigures f;
+    f.totals = countersOf(o.value(QStringLiteral("totals")));
+    f.today = countersOf(o.value(QStringLiteral("today")));
+    return f;
+}
+
+Result<DashboardFigures> PgStore::dashboard(const QDate &today, const QTimeZone &zone, const QString &user, int days,
+                                            int lastScans)
+{
+    const QDateTime dayStart = QDateTime(today, QTime(0, 0), zone).toUTC();
+    const QDateTime dayEnd = QDateTime(today.addDays(1), QTime(0, 0), zone).toUTC();
+    const QDate utcToday = QDateTime::currentDateTimeUtc().date();
+    auto r = callText(QStringLiteral("SELECT tt_dashboard(?, ?::date, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?)::text"),
+                      {m_token, utcToday.toString(Qt::ISODate), isoUtc(dayStart), isoUtc(dayEnd),
+                       zone.offsetFromUtc(dayStart) / 60, user, days, lastScans},
+                      QStringLiteral("reading the dashboard"));
+    if (!r)
+        return std::unexpected(r.error());
+    const QJsonObject o = objectOf(*r);
+    DashboardFigures f;
+    f.totals = countersOf(o.value(QStringLiteral("totals")));
+    f.today = countersOf(o.value(QStringLiteral("today")));
+    f.scansPerHour = QList<qint64>(24, 0);
+    const auto perHour = countersOf(o.value(QStringLiteral("per_hour")));
+    for (auto it = perHour.begin(); it != perHour.end(); ++it) {
+        const int hour = it.key().toInt();
+        if (hour >= 0 && hour < 24) {
+            f.scansPerHour[hour] += it.value();
+            f.scansToday += it.value();
+        }
+    }
+    f.userScansToday = qint64(o.value(QStringLiteral("user_today")).toDouble());
+    const auto perDay = countersOf(o.value(QStringLiteral("per_day")));
+    const QDate first = today.addDays(-(days - 1));
+    for (int i = 0; i < days; ++i) {
+        const QDate d = first.addDays(i);
+        f.scansPerDay.append({d, perDay.value(d.toString(Qt::ISODate))});
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("per_area")).toArray())
+        f.scansPerArea.append({v.toArray().at(0).toString(), qint64(v.toArray().at(1).toDouble())});
+    for (const QJsonValue &v : o.value(QStringLiteral("last")).toArray()) {
+        const QJsonObject s = v.toObject();
+        f.lastScans.append(ScanRecord{timeFrom(s.value(QStringLiteral("at"))), textOf(s.value(QStringLiteral("username"))),
+                                      textOf(s.value(QStringLiteral("station"))), textOf(s.value(QStringLiteral("code"))),
+                                      textOf(s.value(QStringLiteral("action"))), textOf(s.value(QStringLiteral("parent"))),
+                                      textOf(s.value(QStringLiteral("bill"))), textOf(s.value(QStringLiteral("command_id")))});
+    }
+    return f;
+}
+
+Result<QList<UserInfo>> PgStore::users()
+{
+    auto q = run(QStringLiteral("SELECT username, role, area, enabled, failed_logins, locked_until FROM tt_users(?)"),
+                 {m_token}, QStringLiteral("listing users"));
+    if (!q)
+        return std::unexpected(q.error());
+    QList<UserInfo> out;
+    while (q->next()) {
+        UserInfo u;
+        u.username = q->value(0).toString();
+        u.role = roleFromName(q->value(1).toString()).value_or(Role::Dispatcher);
+        u.area = q->value(2).toString();
+        u.enabled = q->value(3).toBool();
+        u.failedLogins = q->value(4).toInt();
+        if (!q->value(5).isNull())
+            u.lockedUntil = q->value(5).toDateTime().toUTC();
+        out.append(u);
+    }
+    return out;
+}
+
+Result<QString> PgStore::addUser(const QString &user, const QString &password, Role role)
+{
+    auto r = callText(QStringLiteral("SELECT tt_add_user(?, ?, ?, ?)::text"), {m_token, user, password, roleName(role)},
+                      QStringLiteral("adding a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    return answer(*r);
+}
+
+Result<QString> PgStore::changeUser(UserChange change, const QString &user, const QString &value)
+{
+    static const char *const actions[] = {"role", "enable", "disable", "unlock", "password"};
+    auto r = callText(QStringLiteral("SELECT tt_change_user(?, ?, ?, ?)::text"),
+                      {m_token, QString::fromLatin1(actions[int(change)]), user, value},
+                      QStringLiteral("changing a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    return answer(*r);
 }
 
 } // namespace tt

@@ -6,6 +6,10 @@
 #include <memory>
 
 #include "core/store.h"
+#include "database/accountservice.h"
+#include "database/bagrepository.h"
+#include "database/billrepository.h"
+#include "database/dashboardquery.h"
 #include "database/pgconnection.h"
 #include "database/verifier.h"
 
@@ -52,12 +56,40 @@ public:
     // tt_verify: every derived value recomputed on the server (owner, or a session).
     Result<QList<Mismatch>> verify();
 
+    // Reads through the session-checked functions of migration 006 (permission "view"; users:
+    // "administer"). A missing or ended session is Reason::SessionExpired, a role without the
+    // permission Reason::PermissionDenied.
+    // Bags whose code contains text (the first `limit` by creation, sorted by code); only code,
+    // role, child count and capacity are filled.
+    Result<QList<BagRow>> searchBags(const QString &text, int limit);
+    // Bills newest first; only code, status, counts and weights are filled.
+    Result<QList<BillRow>> bills(const BillListFilter &filter);
+    // stat_counters summed: totals (all days) and today (the UTC day `day`); the other fields
+    // stay empty.
+    Result<DashboardFigures> statistics(const QDate &day);
+    // DashboardQuery::load() on the central database, one round trip (totals, today's counters
+    // and scans per day from the counters; per hour, per area and the user's scans from today's
+    // scan records; the last scans).
+    Result<DashboardFigures> dashboard(const QDate &today, const QTimeZone &zone, const QString &user, int days = 14,
+                                       int lastScans = 12);
+    Result<QList<UserInfo>> users();
+    // tt_add_user / tt_change_user: an admin manages users (anyone sets their own password).
+    // Returns the server's message; rejections carry its reason.
+    enum class UserChange { Role, Enable, Disable, Unlock, Password };
+    Result<QString> addUser(const QString &user, const QString &password, Role role);
+    Result<QString> changeUser(UserChange change, const QString &user, const QString &value = {});
+
     QSqlDatabase database() const;
     const Clock &clock() const { return *m_clock; }
 
 private:
     PgStore(QString connectionName, const Clock &clock);
+    // Runs sql with the values (retrying transient errors, reconnecting once); positioned
+    // before the first row.
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &values, const QString &what);
     Result<QString> callText(const QString &sql, const QVariantList &values, const QString &what);
+    // A {result, reason, message} answer as the message or an Error.
+    static Result<QString> answer(const QString &json);
 
     QString m_connectionName;
     const Clock *m_clock;
