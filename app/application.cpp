@@ -3,15 +3,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
-#include <QSettings>
 #include <QSysInfo>
 #include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 
-#include "app/firstrundialog.h"
-#include "app/logindialog.h"
 #include "app/dbclient.h"
+#include "app/firstrundialog.h"
+#include "app/language.h"
+#include "app/logindialog.h"
 #include "app/mainwindow.h"
 #include "app/screenshots.h"
 #include "app/stationview.h"
@@ -32,19 +31,6 @@ int report(bool interactive, const QString &message, int code)
     if (interactive)
         QMessageBox::critical(nullptr, QStringLiteral("TraceTrack"), message);
     return code;
-}
-
-// The station's language (Admin → Settings): English is built in, others are compiled resources.
-void installTranslation(QApplication &app)
-{
-    const QString language = QSettings().value(QStringLiteral("station/language")).toString();
-    if (language.isEmpty() || language == u"en")
-        return;
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QStringLiteral(":/i18n/tracetrack_%1.qm").arg(language)))
-        QApplication::installTranslator(translator);
-    else
-        delete translator;
 }
 
 } // namespace
@@ -69,9 +55,19 @@ int runApplication(QApplication &app)
     const QCommandLineOption probeOption(QStringLiteral("exit-at-login"),
                                          QStringLiteral("Print \"login-shown\" when the login window is on screen and "
                                                         "exit (start-up benchmark)."));
-    parser.addOptions({dbOption, demoOption, shotOption, userOption, stationOption, allShotsOption, probeOption});
+    const QCommandLineOption sizeOption(QStringLiteral("screenshot-size"),
+                                        QStringLiteral("Window size for --screenshot-all (default 1366x768)."),
+                                        QStringLiteral("WxH"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QStringLiteral("Language for this run (%1), without changing the saved choice.")
+                                            .arg(availableLanguages().join(QStringLiteral(", "))),
+                                        QStringLiteral("code"));
+    parser.addOptions({dbOption, demoOption, shotOption, userOption, stationOption, allShotsOption, probeOption, langOption, sizeOption});
     parser.process(app);
-    installTranslation(app);
+    const QString language = parser.isSet(langOption) ? parser.value(langOption) : savedLanguage();
+    if (!setLanguage(language))
+        return report(false, QStringLiteral("Unknown language %1; use one of %2.")
+                                 .arg(language, availableLanguages().join(QStringLiteral(", "))), 2);
 
     const QString screenshot = parser.value(shotOption);
     const QString screenshotDir = parser.value(allShotsOption);
@@ -111,8 +107,16 @@ int runApplication(QApplication &app)
         userName = userName.isEmpty() ? QStringLiteral("admin") : userName;
     }
 
-    if (!screenshotDir.isEmpty())
-        return writeScreenshots(**store, screenshotDir, stationId);
+    if (!screenshotDir.isEmpty()) {
+        QSize size(1366, 768);
+        if (parser.isSet(sizeOption)) {
+            const QStringList wh = parser.value(sizeOption).split(u'x');
+            size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+            if (size.width() < 320 || size.height() < 240)
+                return report(false, QStringLiteral("--screenshot-size wants WxH, e.g. 1366x768."), 2);
+        }
+        return writeScreenshots(**store, screenshotDir, stationId, size);
+    }
 
     std::optional<Actor> actor;
     if (!interactive) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "app/pagedmodel.h"
 
 namespace tt {
@@ -7,6 +9,9 @@ namespace tt {
 // The audit trail, newest first, paged (admins).
 class AuditListModel : public PagedTableModel<AuditListRow, AuditFilter>
 {
+    // A template base cannot have Q_OBJECT: tr() gets this class's own context for lupdate.
+    Q_DECLARE_TR_FUNCTIONS(tt::AuditListModel)
+
 public:
     enum Column { Time, Actor, Station, Action, Entity, EntityId, Change, ColumnCount };
 

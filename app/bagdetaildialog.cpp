@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "app/dbclient.h"
+#include "app/feedbacktext.h"
 #include "app/format.h"
 #include "app/scanlistmodel.h"
 
@@ -66,7 +67,7 @@ BagDetailDialog::BagDetailDialog(DbClient &db, const QString &code, QWidget *par
         DbClient::Lane::Query, this, [code](DbSession &s) { return s.store->bag(code); },
         [this, code](Result<std::optional<BagDetails>> r) {
             if (!r) {
-                m_summary->setText(r.error().message.toHtmlEscaped());
+                m_summary->setText(localizedMessage(r.error().message).toHtmlEscaped());
                 return;
             }
             if (!*r) {

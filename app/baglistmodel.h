@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "app/pagedmodel.h"
 
 namespace tt {
@@ -7,6 +9,9 @@ namespace tt {
 // Bags, newest first, paged from the query lane (2M rows stay smooth: only loaded pages are held).
 class BagListModel : public PagedTableModel<BagListRow, BagListFilter>
 {
+    // A template base cannot have Q_OBJECT: tr() gets this class's own context for lupdate.
+    Q_DECLARE_TR_FUNCTIONS(tt::BagListModel)
+
 public:
     enum Column { Code, Role, Type, Contents, Weight, Parent, Bill, Created, CreatedBy, ColumnCount };
     enum DataRole { CodeRole = Qt::UserRole + 1 };

@@ -17,6 +17,7 @@
 
 #include "app/billlinemodel.h"
 #include "app/dbclient.h"
+#include "app/feedbacktext.h"
 #include "app/format.h"
 #include "reports/billdocument.h"
 
@@ -261,7 +262,7 @@ void BillEditor::savePdf(const QString &path)
     connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, target] {
         const Result<void> r = watcher->result();
         watcher->deleteLater();
-        m_message->setText(r ? tr("Saved %1.").arg(target) : r.error().message);
+        m_message->setText(r ? tr("Saved %1.").arg(target) : localizedMessage(r.error().message));
     });
     watcher->setFuture(QtConcurrent::run([details, options, target] { return BillDocument(details, options).writePdf(target); }));
 }
@@ -283,7 +284,7 @@ QString BillEditor::weightsText() const
 
 void BillEditor::showOutcome(const Outcome &o)
 {
-    m_message->setText(o.message);
+    m_message->setText(localizedMessage(o.message));
     m_message->setStyleSheet(QStringLiteral("padding: 6px; border-radius: 6px; color: white; background: %1;")
                                  .arg(resultColour(o.result).name()));
     Q_EMIT outcomeShown(o);
@@ -300,7 +301,7 @@ void BillEditor::reload()
             if (id != m_billId)
                 return;
             if (!r) {
-                m_message->setText(r.error().message);
+                m_message->setText(localizedMessage(r.error().message));
                 return;
             }
             m_details = *r;

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "app/dbclient.h"
+#include "app/feedbacktext.h"
 #include "app/format.h"
 #include "app/scanlistmodel.h"
 #include "database/dashboardquery.h"
@@ -168,7 +169,7 @@ void DashboardPage::refresh()
             if (r)
                 render(*r);
             else
-                m_health->setText(r.error().message.toHtmlEscaped());
+                m_health->setText(localizedMessage(r.error().message).toHtmlEscaped());
             if (std::exchange(m_again, false))
                 refresh();
         });

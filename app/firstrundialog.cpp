@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "app/feedbacktext.h"
 #include "database/accountservice.h"
 #include "database/demodata.h"
 #include "database/sqlitestore.h"
@@ -65,7 +66,7 @@ void FirstRunDialog::createAdmin()
     }
     AccountService accounts(m_store.statements(), m_store.clock());
     if (auto r = accounts.initAdmin(m_name->text(), m_password->text(), QStringLiteral("desktop")); !r) {
-        m_message->setText(r.error().message);
+        m_message->setText(localizedMessage(r.error().message));
         return;
     }
     accept();
@@ -74,7 +75,7 @@ void FirstRunDialog::createAdmin()
 void FirstRunDialog::loadDemo()
 {
     if (auto r = loadDemoData(m_store); !r) {
-        m_message->setText(r.error().message);
+        m_message->setText(localizedMessage(r.error().message));
         return;
     }
     m_name->setText(QStringLiteral("admin"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "app/pagedmodel.h"
 
 namespace tt {
@@ -7,6 +9,9 @@ namespace tt {
 // Scan records, newest first, paged.
 class ScanListModel : public PagedTableModel<ScanListRow, ScanFilter>
 {
+    // A template base cannot have Q_OBJECT: tr() gets this class's own context for lupdate.
+    Q_DECLARE_TR_FUNCTIONS(tt::ScanListModel)
+
 public:
     enum Column { Time, User, Station, Action, Code, Parent, Bill, ColumnCount };
     enum DataRole { CodeRole = Qt::UserRole + 1 };

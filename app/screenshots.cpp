@@ -16,6 +16,7 @@
 #include "app/dashboardpage.h"
 #include "app/dbclient.h"
 #include "app/firstrundialog.h"
+#include "app/language.h"
 #include "app/lockscreen.h"
 #include "app/logindialog.h"
 #include "app/mainwindow.h"
@@ -42,7 +43,12 @@ void settle(DbClient &db, int ms = 150)
 bool save(QWidget *w, const QString &dir, const QString &name)
 {
     QApplication::processEvents();
-    const QString path = QDir(dir).filePath(name);
+    // station.png in English, station-hi.png in Hindi.
+    const QString language = currentLanguage();
+    QString file = name;
+    if (language != u"en")
+        file.insert(file.lastIndexOf(u'.'), QString(QLatin1Char('-') + language));
+    const QString path = QDir(dir).filePath(file);
     if (!w->grab().save(path)) {
         QTextStream(stderr) << "tracetrack: cannot write " << path << '\n';
         return false;
@@ -53,7 +59,7 @@ bool save(QWidget *w, const QString &dir, const QString &name)
 
 } // namespace
 
-int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stationId)
+int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stationId, QSize size)
 {
     if (!QDir().mkpath(dir)) {
         QTextStream(stderr) << "tracetrack: cannot create " << dir << '\n';
@@ -80,6 +86,7 @@ int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stat
     {
         // A dispatcher at work: a parent, a few children, a duplicate and a child of another parent.
         MainWindow w(store.path(), *ravi, stationId);
+        w.resize(size);
         w.show();
         for (const char *code : {"SB00006", "C900001", "C900002", "C900002", "C000001", "C900003"}) {
             w.submitScan(QString::fromLatin1(code));
@@ -88,8 +95,12 @@ int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stat
         w.submitScan(QStringLiteral("C000001")); // linked elsewhere: the red answer stays on screen
         settle(w.db(), 300);
         ok &= save(&w, dir, QStringLiteral("station.png"));
+        w.stationView()->setLargeType(true);
+        settle(w.db());
+        ok &= save(&w, dir, QStringLiteral("station-large.png"));
     }
     MainWindow w(store.path(), *admin, stationId);
+    w.resize(size);
     w.show();
     settle(w.db());
     w.showPage(MainWindow::Page::Bills);

@@ -1,6 +1,7 @@
 #include "app/stationview.h"
 
 #include <QFrame>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "app/dbclient.h"
+#include "app/feedbacktext.h"
 #include "app/format.h"
 #include "core/reason.h"
 
@@ -21,6 +23,7 @@ namespace tt {
 namespace {
 
 const QColor kNeutral(0x26, 0x32, 0x38);
+constexpr int kHistory = 100;
 
 QString bannerStyle(const QColor &c)
 {
@@ -33,10 +36,15 @@ QLabel *sideLabel(const QString &text, QWidget *parent)
 {
     auto *l = new QLabel(text, parent);
     l->setWordWrap(true);
-    QFont f = l->font();
-    f.setPointSize(12);
-    l->setFont(f);
     return l;
+}
+
+void setPointSize(QWidget *w, int points, bool bold = false)
+{
+    QFont f = w->font();
+    f.setPointSize(points);
+    f.setBold(bold);
+    w->setFont(f);
 }
 
 } // namespace
@@ -45,74 +53,52 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
     : QWidget(parent)
     , m_db(db)
     , m_actor(actor)
+    , m_stationId(stationId)
     , m_banner(new QFrame(this))
-    , m_parent(new QLabel(tr("Scan a parent bag"), m_banner))
+    , m_caption(new QLabel(m_banner))
+    , m_parent(new QLabel(m_banner))
     , m_counter(new QLabel(QStringLiteral("–"), m_banner))
     , m_progress(new QProgressBar(this))
-    , m_message(new QLabel(tr("Ready. Scan a parent bag, then its child bags."), this))
+    , m_message(new QLabel(this))
     , m_input(new QLineEdit(this))
+    , m_lastScans(new QLabel(this))
     , m_history(new QListWidget(this))
-    , m_undo(new QPushButton(tr("Undo last link"), this))
+    , m_undo(new QPushButton(this))
     , m_mode(sideLabel(QString(), this))
     , m_queued(sideLabel(QString(), this))
     , m_scanner(sideLabel(QString(), this))
-    , m_user(sideLabel(tr("%1 · %2\nStation %3").arg(actor.user, roleName(actor.role), stationId), this))
+    , m_user(sideLabel(QString(), this))
     , m_flashTimer(new QTimer(this))
     , m_feedback(kNeutral)
 {
     setObjectName(QStringLiteral("stationView"));
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setStyleSheet(bannerStyle(kNeutral));
-    QFont huge = font();
-    huge.setPointSize(54);
-    huge.setBold(true);
-    m_parent->setFont(huge);
     m_parent->setObjectName(QStringLiteral("currentParent"));
-    m_counter->setFont(huge);
     m_counter->setObjectName(QStringLiteral("counter"));
     m_counter->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    auto *caption = new QLabel(tr("CURRENT PARENT BAG"), m_banner);
-    QFont small = font();
-    small.setPointSize(11);
-    small.setBold(true);
-    caption->setFont(small);
     auto *bannerLayout = new QGridLayout(m_banner);
     bannerLayout->setContentsMargins(24, 12, 24, 12);
-    bannerLayout->addWidget(caption, 0, 0);
+    bannerLayout->addWidget(m_caption, 0, 0);
     bannerLayout->addWidget(m_parent, 1, 0);
     bannerLayout->addWidget(m_counter, 1, 1);
     bannerLayout->setColumnStretch(0, 1);
 
     m_progress->setTextVisible(false);
-    m_progress->setMinimumHeight(28);
     m_progress->setMaximum(1);
     m_progress->setValue(0);
 
-    QFont medium = font();
-    medium.setPointSize(18);
-    m_message->setFont(medium);
     m_message->setWordWrap(true);
-    m_message->setMinimumHeight(72);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setStyleSheet(QStringLiteral("padding: 10px; border-radius: 8px; background: #eceff1;"));
 
-    QFont inputFont = font();
-    inputFont.setPointSize(14);
-    m_input->setPlaceholderText(tr("Scan, or type a code and press Enter"));
-    m_input->setFont(inputFont);
     m_input->setMaxLength(400);
     m_input->setObjectName(QStringLiteral("scanInput"));
 
-    QFont listFont = font();
-    listFont.setPointSize(13);
-    m_history->setFont(listFont);
     m_history->setObjectName(QStringLiteral("lastScans"));
     m_history->setFocusPolicy(Qt::NoFocus);
     m_history->setAlternatingRowColors(true);
 
-    m_undo->setMinimumHeight(48);
-    m_undo->setFont(inputFont);
-    m_undo->setToolTip(tr("Ends the last link you made (scan TT:UNDO does the same)"));
 
     auto *side = new QVBoxLayout;
     side->addWidget(m_user);
@@ -128,9 +114,7 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
     main->addWidget(m_progress);
     main->addWidget(m_message);
     main->addWidget(m_input);
-    auto *lastLabel = new QLabel(tr("Last scans"), this);
-    lastLabel->setFont(small);
-    main->addWidget(lastLabel);
+    main->addWidget(m_lastScans);
     main->addWidget(m_history, 1);
 
     auto *layout = new QHBoxLayout(this);
@@ -147,9 +131,74 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
             scan(text);
     });
     connect(m_undo, &QPushButton::clicked, this, &StationView::undo);
-    setConnectionState(tr("embedded"), 0);
+    setLargeType(false);
+    retranslate();
     setScannerState(tr("keyboard"), true);
     m_input->setFocus();
+}
+
+void StationView::setLargeType(bool large)
+{
+    m_largeType = large;
+    // Normal: readable from about 2 m; large: from about 4 m, and still unclipped at 1366×768.
+    const int huge = large ? 64 : 54; // 64: "M444-00001  15/15" still fits at 1366×768
+    setPointSize(m_parent, huge, true);
+    setPointSize(m_counter, huge, true);
+    setPointSize(m_caption, large ? 14 : 11, true);
+    setPointSize(m_lastScans, large ? 14 : 11, true);
+    setPointSize(m_message, large ? 24 : 18);
+    setPointSize(m_input, large ? 18 : 14);
+    setPointSize(m_undo, large ? 18 : 14);
+    setPointSize(m_history, large ? 16 : 13);
+    for (QLabel *l : {m_user, m_mode, m_queued, m_scanner})
+        setPointSize(l, large ? 14 : 12);
+    m_message->setMinimumHeight(large ? 96 : 72);
+    m_progress->setMinimumHeight(large ? 40 : 28);
+    m_undo->setMinimumHeight(large ? 60 : 48);
+}
+
+void StationView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void StationView::retranslate()
+{
+    m_caption->setText(tr("CURRENT PARENT BAG"));
+    if (!m_hasParent)
+        m_parent->setText(tr("Scan a parent bag"));
+    m_input->setPlaceholderText(tr("Scan, or type a code and press Enter"));
+    m_lastScans->setText(tr("Last scans"));
+    m_undo->setText(tr("Undo last link"));
+    m_undo->setToolTip(tr("Ends the last link you made (scan TT:UNDO does the same)"));
+    m_user->setText(tr("%1 · %2\nStation %3").arg(m_actor.user, localizedMessage(roleName(m_actor.role)), m_stationId));
+    setConnectionState(tr("embedded"), m_queuedScans);
+    // What is on screen was answered in the old language: say it again in the new one.
+    m_message->setText(m_shown.isEmpty() ? tr("Ready. Scan a parent bag, then its child bags.")
+                                         : feedbackText(m_shown.constFirst().outcome));
+    for (int i = 0; i < m_history->count() && i < m_shown.size(); ++i)
+        m_history->item(i)->setText(historyText(m_shown.at(i)));
+}
+
+QString StationView::feedbackText(const Outcome &o) const
+{
+    const QString message = localizedMessage(o.message);
+    if (o.ok() && o.parentFull() && o.reason == Reason::None && !o.parent.isEmpty())
+        return tr("%1 — %2 is full. Scan the next parent bag.").arg(message, o.parent);
+    return message;
+}
+
+QString StationView::historyText(const Shown &shown) const
+{
+    const Outcome &o = shown.outcome;
+    const QString mark = o.result == ResultKind::Ok          ? QStringLiteral("✔")
+                         : o.result == ResultKind::Duplicate ? QStringLiteral("=")
+                                                             : QStringLiteral("✘");
+    return QStringLiteral("%1  %2  %3   %4")
+        .arg(mark, shown.at.toString(QStringLiteral("HH:mm:ss")), o.code.isEmpty() ? QStringLiteral("—") : o.code,
+             feedbackText(o));
 }
 
 void StationView::scan(const QString &raw)
@@ -159,7 +208,7 @@ void StationView::scan(const QString &raw)
         o.code = raw.trimmed();
         o.result = ResultKind::Rejected;
         o.reason = Reason::SessionExpired;
-        o.message = tr("The session is locked. Log in again to scan; nothing was recorded.");
+        o.message = QStringLiteral("The session is locked. Log in again to scan; nothing was recorded.");
         show(o);
         return;
     }
@@ -196,6 +245,7 @@ void StationView::setScannerState(const QString &text, bool ok)
 
 void StationView::setConnectionState(const QString &mode, int queued)
 {
+    m_queuedScans = queued;
     m_mode->setText(tr("Mode: %1").arg(mode));
     m_queued->setText(tr("Queued scans: %1\nLast sync: — (no central server)").arg(queued));
 }
@@ -238,11 +288,13 @@ int StationView::historyCount() const
 void StationView::show(const Outcome &o)
 {
     if (!o.parent.isEmpty() && o.capacity > 0) {
+        m_hasParent = true;
         m_parent->setText(o.parent);
         m_counter->setText(QStringLiteral("%1/%2").arg(o.children).arg(o.capacity));
         m_progress->setMaximum(o.capacity);
         m_progress->setValue(std::min(o.children, o.capacity));
     } else if (o.parent.isEmpty() && o.reason == Reason::NoParentSelected) {
+        m_hasParent = false;
         m_parent->setText(tr("Scan a parent bag"));
         m_counter->setText(QStringLiteral("–"));
         m_progress->setMaximum(1);
@@ -250,22 +302,19 @@ void StationView::show(const Outcome &o)
     }
     m_lastResult = o.result;
     m_feedback = resultColour(o.result);
-    QString message = o.message;
-    if (o.ok() && o.parentFull() && o.reason == Reason::None && !o.parent.isEmpty())
-        message = tr("%1 — %2 is full. Scan the next parent bag.").arg(o.message, o.parent);
-    m_message->setText(message);
+    m_shown.prepend({QTime::currentTime(), o});
+    m_message->setText(feedbackText(o));
     m_message->setStyleSheet(QStringLiteral("padding: 10px; border-radius: 8px; color: white; background: %1;")
                                  .arg(m_feedback.name()));
     flash(m_feedback);
 
-    const QString mark = o.result == ResultKind::Ok ? QStringLiteral("✔") : o.result == ResultKind::Duplicate ? QStringLiteral("=") : QStringLiteral("✘");
-    auto *item = new QListWidgetItem(QStringLiteral("%1  %2  %3   %4")
-                                         .arg(mark, QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
-                                              o.code.isEmpty() ? QStringLiteral("—") : o.code, message));
+    auto *item = new QListWidgetItem(historyText(m_shown.constFirst()));
     item->setForeground(m_feedback);
     m_history->insertItem(0, item);
-    while (m_history->count() > 100)
+    while (m_history->count() > kHistory)
         delete m_history->takeItem(m_history->count() - 1);
+    while (m_shown.size() > kHistory)
+        m_shown.removeLast();
     Q_EMIT outcomeShown(o);
 }
 

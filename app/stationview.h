@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTime>
 #include <QWidget>
 
 #include "core/command.h"
@@ -37,6 +38,10 @@ public:
     void setLocked(bool locked);
 
     void setScannerState(const QString &text, bool ok);
+    // Large-type station mode (Admin → Settings, per station): bigger parent, counter, message
+    // and list for stations read from a distance.
+    void setLargeType(bool large);
+    bool largeType() const { return m_largeType; }
     void setConnectionState(const QString &mode, int queued);
 
     // What the screen shows (tests, screenshots).
@@ -56,18 +61,34 @@ Q_SIGNALS:
     // After the answer is on screen; the GUI thread.
     void outcomeShown(const tt::Outcome &outcome);
 
+protected:
+    // LanguageChange: every text, including the answers on screen, in the new language.
+    void changeEvent(QEvent *event) override;
+
 private:
+    struct Shown
+    {
+        QTime at;
+        Outcome outcome;
+    };
+
+    void retranslate();
+    QString feedbackText(const Outcome &outcome) const;
+    QString historyText(const Shown &shown) const;
     void show(const Outcome &outcome);
     void flash(const QColor &colour);
 
     DbClient &m_db;
     Actor m_actor;
+    QString m_stationId;
     QFrame *m_banner;
+    QLabel *m_caption;
     QLabel *m_parent;
     QLabel *m_counter;
     QProgressBar *m_progress;
     QLabel *m_message;
     QLineEdit *m_input;
+    QLabel *m_lastScans;
     QListWidget *m_history;
     QPushButton *m_undo;
     QLabel *m_mode;
@@ -76,6 +97,10 @@ private:
     QLabel *m_user;
     QTimer *m_flashTimer;
     QColor m_feedback;
+    QList<Shown> m_shown; // newest first, as m_history
+    int m_queuedScans = 0;
+    bool m_hasParent = false;
+    bool m_largeType = false;
     ResultKind m_lastResult = ResultKind::Ok;
     bool m_locked = false;
     int m_pending = 0;
