@@ -208,17 +208,15 @@ bool seed(const tt::PgConnectionInfo &owner, const Config &c, const Layout &l)
                    .arg(l.linked)
                    .arg(c.scans)
                    .arg(c.days);
-        const QStringList triggers{QStringLiteral("bags"), QStringLiteral("links")};
-        for (const QString &t : triggers)
-            ok = ok && exec(db, QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(t));
-        // Partitions of this month and the next: the scans trigger is cloned onto each.
-        ok = ok &&
-             exec(db,
-                  QStringLiteral(
-                      "DO $$ DECLARE t text; BEGIN FOR t IN SELECT c.relname FROM pg_inherits i "
-                      "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'scans'::regclass "
-                      "LOOP EXECUTE format('ALTER TABLE %I DISABLE TRIGGER USER', t); END LOOP; "
-                      "END $$"));
+        // The row triggers of bags, links and every scans partition (each has a clone).
+        auto triggers = [&](const QString &state) {
+            return exec(db, QStringLiteral("DO $$ DECLARE t text; BEGIN FOR t IN SELECT 'bags' UNION ALL SELECT 'links' "
+                                           "UNION ALL SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON "
+                                           "c.oid = i.inhrelid WHERE i.inhparent = 'scans'::regclass LOOP EXECUTE "
+                                           "format('ALTER TABLE %I %1 TRIGGER USER', t); END LOOP; END $$")
+                                .arg(state));
+        };
+        ok = triggers(QStringLiteral("DISABLE"));
         ok =
             ok &&
             exec(
@@ -321,15 +319,7 @@ bool seed(const tt::PgConnectionInfo &owner, const Config &c, const Layout &l)
                          "INSERT INTO users(username, password_hash, role, created_by) "
                          "VALUES ('bench', crypt('%1', gen_salt('bf', 4)), 'dispatcher', 'seed')")
                          .arg(kUserPassword));
-        for (const QString &t : triggers)
-            ok = ok && exec(db, QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(t));
-        ok = ok &&
-             exec(db,
-                  QStringLiteral(
-                      "DO $$ DECLARE t text; BEGIN FOR t IN SELECT c.relname FROM pg_inherits i "
-                      "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'scans'::regclass "
-                      "LOOP EXECUTE format('ALTER TABLE %I ENABLE TRIGGER USER', t); END LOOP; END "
-                      "$$"));
+        ok = triggers(QStringLiteral("ENABLE")) && ok;
         // The daily roll-up of the statistics (cron in production), then fresh statistics.
         ok = ok &&
              exec(db, QStringLiteral("SELECT tt_roll_up_stats()"),
