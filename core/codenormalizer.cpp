@@ -32,8 +32,26 @@ QString upperCased(char32_t c)
     return one;
 }
 
+// Printable ASCII without spaces (nearly every scanned or imported code) normalises to its
+// ASCII upper case; the general path below gives the same and costs ten times more.
+bool isPlainAscii(QStringView raw)
+{
+    for (const QChar c : raw) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7F)
+            return false;
+    }
+    return true;
+}
+
 QString normalizeImpl(QStringView raw, bool keepGs)
 {
+    if (isPlainAscii(raw)) {
+        QString out(raw.size(), Qt::Uninitialized);
+        QChar *d = out.data();
+        for (const QChar c : raw)
+            *d++ = c.unicode() >= u'a' && c.unicode() <= u'z' ? QChar(c.unicode() - 0x20) : c;
+        return out;
+    }
     QString out;
     out.reserve(raw.size());
     bool pendingSpace = false;
