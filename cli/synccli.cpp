@@ -152,8 +152,8 @@ int conflicts(CliContext &ctx, CliArgs &args)
     QJsonArray items;
     QString text;
     for (const OutboxEntry &e : *list) {
-        const Outcome central = outcomeFromJson(e.centralOutcome);
-        const Outcome local = outcomeFromJson(e.localOutcome);
+        const Outcome central = Outcome::fromJson(e.centralOutcome);
+        const Outcome local = Outcome::fromJson(e.localOutcome);
         items.append(QJsonObject{{QStringLiteral("command"), e.command},
                                  {QStringLiteral("queued_at"), isoUtc(e.queuedAt)},
                                  {QStringLiteral("local"), e.localOutcome},

@@ -56,4 +56,39 @@ QJsonObject Outcome::toJson() const
     return o;
 }
 
+namespace {
+
+QString textOf(const QJsonValue &v)
+{
+    return v.isString() ? v.toString() : QString();
+}
+
+} // namespace
+
+Outcome Outcome::fromJson(const QJsonObject &o)
+{
+    Outcome out;
+    const QString result = o.value(QStringLiteral("result")).toString();
+    out.result = result == u"ok"          ? ResultKind::Ok
+                 : result == u"duplicate" ? ResultKind::Duplicate
+                 : result == u"queued"    ? ResultKind::Queued
+                                          : ResultKind::Rejected;
+    out.reason = reasonFromName(o.value(QStringLiteral("reason")).toString())
+                     .value_or(out.result == ResultKind::Rejected ? Reason::DatabaseError : Reason::None);
+    out.message = o.value(QStringLiteral("message")).toString();
+    out.code = textOf(o.value(QStringLiteral("code")));
+    out.parent = textOf(o.value(QStringLiteral("parent")));
+    out.children = o.value(QStringLiteral("children")).toInt();
+    out.capacity = o.value(QStringLiteral("capacity")).toInt();
+    out.bill = textOf(o.value(QStringLiteral("bill")));
+    out.billStatus = billStatusFromName(o.value(QStringLiteral("bill_status")).toString()).value_or(BillStatus::Open);
+    out.billParents = o.value(QStringLiteral("bill_parents")).toInt();
+    out.billCapacity = o.value(QStringLiteral("bill_capacity")).toInt();
+    out.actualWeightG = qint64(o.value(QStringLiteral("actual_weight_g")).toDouble());
+    out.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
+    out.ticket = textOf(o.value(QStringLiteral("ticket")));
+    out.commandId = QUuid::fromString(o.value(QStringLiteral("command_id")).toString());
+    return out;
+}
+
 } // namespace tt

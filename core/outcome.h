@@ -47,6 +47,9 @@ struct Outcome
     // in question, bill, bill_status, bill_parents, bill_capacity, actual_weight_g,
     // expected_weight_g, variance_g; ticket when a return ticket is in question.
     QJsonObject toJson() const;
+    // The inverse of toJson (also the central functions' answers); an unknown reason of a
+    // rejection reads as database_error.
+    static Outcome fromJson(const QJsonObject &json);
 };
 
 } // namespace tt

@@ -6,7 +6,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include "core/billrules.h"
 #include "database/pgstore.h"
 #include "database/sqlerror.h"
 
@@ -17,11 +16,6 @@ namespace {
 QString compact(const QJsonArray &a)
 {
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
-}
-
-QString textOf(const QJsonValue &v)
-{
-    return v.isString() ? v.toString() : QString();
 }
 
 QStringList stringsOf(const QJsonValue &v)
@@ -45,31 +39,6 @@ Result<ChangeSet> changeSetOf(const Result<QJsonObject> &o)
 }
 
 } // namespace
-
-Outcome outcomeFromJson(const QJsonObject &o)
-{
-    Outcome out;
-    const QString result = o.value(QStringLiteral("result")).toString();
-    out.result = result == u"ok"          ? ResultKind::Ok
-                 : result == u"duplicate" ? ResultKind::Duplicate
-                 : result == u"queued"    ? ResultKind::Queued
-                                          : ResultKind::Rejected;
-    out.reason = reasonFromName(o.value(QStringLiteral("reason")).toString())
-                     .value_or(out.result == ResultKind::Rejected ? Reason::DatabaseError : Reason::None);
-    out.message = o.value(QStringLiteral("message")).toString();
-    out.code = textOf(o.value(QStringLiteral("code")));
-    out.parent = textOf(o.value(QStringLiteral("parent")));
-    out.children = o.value(QStringLiteral("children")).toInt();
-    out.capacity = o.value(QStringLiteral("capacity")).toInt();
-    out.bill = textOf(o.value(QStringLiteral("bill")));
-    out.billStatus = billStatusFromName(o.value(QStringLiteral("bill_status")).toString()).value_or(BillStatus::Open);
-    out.billParents = o.value(QStringLiteral("bill_parents")).toInt();
-    out.billCapacity = o.value(QStringLiteral("bill_capacity")).toInt();
-    out.actualWeightG = qint64(o.value(QStringLiteral("actual_weight_g")).toDouble());
-    out.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
-    out.commandId = QUuid::fromString(o.value(QStringLiteral("command_id")).toString());
-    return out;
-}
 
 Result<QString> CentralSync::call(const QString &sql, const QVariantList &values, const QString &what)
 {
@@ -123,7 +92,7 @@ Result<QList<Outcome>> CentralSync::replay(const QList<QJsonObject> &commands)
         return std::unexpected(text.error());
     QList<Outcome> out;
     for (const QJsonValue &v : QJsonDocument::fromJson(text->toUtf8()).array())
-        out.append(outcomeFromJson(v.toObject()));
+        out.append(Outcome::fromJson(v.toObject()));
     if (out.isEmpty() && !commands.isEmpty())
         return fail(Reason::SessionExpired, QStringLiteral("The session has expired or is not valid; log in again."));
     return out;

@@ -55,7 +55,4 @@ private:
     PgStore &m_central;
 };
 
-// An outcome from its JSON form (Outcome::toJson, the central functions' answers).
-Outcome outcomeFromJson(const QJsonObject &json);
-
 } // namespace tt

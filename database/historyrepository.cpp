@@ -20,31 +20,6 @@ QVariant textOrNull(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
-Outcome outcomeFromJson(const QJsonObject &o)
-{
-    Outcome out;
-    const QString result = o.value(QStringLiteral("result")).toString();
-    out.result = result == u"ok"          ? ResultKind::Ok
-                 : result == u"duplicate" ? ResultKind::Duplicate
-                 : result == u"queued"    ? ResultKind::Queued
-                                          : ResultKind::Rejected;
-    out.reason = reasonFromName(o.value(QStringLiteral("reason")).toString()).value_or(Reason::None);
-    out.message = o.value(QStringLiteral("message")).toString();
-    out.code = o.value(QStringLiteral("code")).toString();
-    out.parent = o.value(QStringLiteral("parent")).toString();
-    out.children = o.value(QStringLiteral("children")).toInt();
-    out.capacity = o.value(QStringLiteral("capacity")).toInt();
-    out.bill = o.value(QStringLiteral("bill")).toString();
-    out.billStatus = billStatusFromName(o.value(QStringLiteral("bill_status")).toString()).value_or(BillStatus::Open);
-    out.billParents = o.value(QStringLiteral("bill_parents")).toInt();
-    out.billCapacity = o.value(QStringLiteral("bill_capacity")).toInt();
-    out.actualWeightG = qint64(o.value(QStringLiteral("actual_weight_g")).toDouble());
-    out.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
-    out.ticket = o.value(QStringLiteral("ticket")).toString();
-    out.commandId = QUuid::fromString(o.value(QStringLiteral("command_id")).toString());
-    return out;
-}
-
 } // namespace
 
 Result<void> HistoryRepository::recordScan(const ScanRecord &s)
@@ -79,7 +54,7 @@ Result<std::optional<Outcome>> HistoryRepository::appliedOutcome(const QUuid &co
         return std::unexpected(r.error());
     if (!r->next())
         return std::optional<Outcome>();
-    return std::optional<Outcome>(outcomeFromJson(QJsonDocument::fromJson(r->text(0).toUtf8()).object()));
+    return std::optional<Outcome>(Outcome::fromJson(QJsonDocument::fromJson(r->text(0).toUtf8()).object()));
 }
 
 Result<void> HistoryRepository::logCommand(const Command &c, const Outcome &o, const QDateTime &appliedAt)

@@ -368,7 +368,7 @@ Result<SyncResult> SyncedStore::replayAll()
             ++total.replayed;
             if (conflict) {
                 ++total.conflicts;
-                markDirty(e.command, outcomeFromJson(e.localOutcome));
+                markDirty(e.command, Outcome::fromJson(e.localOutcome));
             }
         }
         if (auto r = tx->commit(); !r)

@@ -295,7 +295,7 @@ private Q_SLOTS:
         auto conflicts = s->conflicts();
         QVERIFY(conflicts);
         QCOMPARE(conflicts->size(), 1);
-        const Outcome central = outcomeFromJson(conflicts->first().centralOutcome);
+        const Outcome central = Outcome::fromJson(conflicts->first().centralOutcome);
         QCOMPARE(reasonName(central.reason), QStringLiteral("linked_elsewhere"));
         QCOMPARE(conflicts->first().command.value(QStringLiteral("kind")).toString(), QStringLiteral("link_child"));
         // Central state wins in the cache; the other queued link went through.

@@ -70,7 +70,8 @@ BEGIN
 END $$;
 
 -- The change feed after a station's last seen sequence: the entities to refresh and the
--- sequence to continue from. A station that has seen nothing yet gets only the head.
+-- sequence to continue from (0: from the start). A station that has seen nothing yet (a negative
+-- or NULL position) gets only the head.
 -- Sequence numbers are taken before commit, so a row can become visible after a higher one;
 -- the head therefore stops before the rows of the last 2 seconds, which the next call sees
 -- again (refreshing an entity twice is harmless).
@@ -85,7 +86,7 @@ BEGIN
         RETURN jsonb_build_object('result', 'rejected', 'reason', 'session_expired',
                                   'message', 'The session has expired or is not valid; log in again.');
     END IF;
-    IF p_after IS NULL OR p_after <= 0 THEN
+    IF p_after IS NULL OR p_after < 0 THEN
         RETURN jsonb_build_object('result', 'ok',
                                   'head', (SELECT coalesce(max(seq), 0) FROM changes
                                             WHERE at < now() - interval '2 seconds'),
