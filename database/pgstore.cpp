@@ -42,32 +42,6 @@ QString textOf(const QJsonValue &v)
     return v.isString() ? v.toString() : QString();
 }
 
-Outcome outcomeFrom(const QJsonObject &o)
-{
-    Outcome out;
-    const QString result = o.value(QStringLiteral("result")).toString();
-    out.result = result == u"ok"          ? ResultKind::Ok
-                 : result == u"duplicate" ? ResultKind::Duplicate
-                 : result == u"queued"    ? ResultKind::Queued
-                                          : ResultKind::Rejected;
-    out.reason = reasonFromName(o.value(QStringLiteral("reason")).toString())
-                     .value_or(out.result == ResultKind::Rejected ? Reason::DatabaseError : Reason::None);
-    out.message = o.value(QStringLiteral("message")).toString();
-    out.code = textOf(o.value(QStringLiteral("code")));
-    out.parent = textOf(o.value(QStringLiteral("parent")));
-    out.children = o.value(QStringLiteral("children")).toInt();
-    out.capacity = o.value(QStringLiteral("capacity")).toInt();
-    out.bill = textOf(o.value(QStringLiteral("bill")));
-    out.billStatus = billStatusFromName(o.value(QStringLiteral("bill_status")).toString()).value_or(BillStatus::Open);
-    out.billParents = o.value(QStringLiteral("bill_parents")).toInt();
-    out.billCapacity = o.value(QStringLiteral("bill_capacity")).toInt();
-    out.actualWeightG = qint64(o.value(QStringLiteral("actual_weight_g")).toDouble());
-    out.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
-    out.ticket = textOf(o.value(QStringLiteral("ticket")));
-    out.commandId = QUuid::fromString(o.value(QStringLiteral("command_id")).toString());
-    return out;
-}
-
 QJsonObject objectOf(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
@@ -230,7 +204,7 @@ Outcome PgStore::execute(const Command &command)
     const QString json = QString::fromUtf8(QJsonDocument(commandToJson(command)).toJson(QJsonDocument::Compact));
     auto r = callText(QStringLiteral("SELECT tt_execute(?, ?::jsonb)::text"), {m_token, json},
                       QStringLiteral("executing %1").arg(commandKind(command.body)));
-    Outcome o = r ? outcomeFrom(objectOf(*r)) : Outcome::rejected(r.error());
+    Outcome o = r ? Outcome::fromJson(objectOf(*r)) : Outcome::rejected(r.error());
     o.commandId = command.meta.id;
     return o;
 }
