@@ -15,6 +15,7 @@
 #include "app/adminpage.h"
 #include "app/billeditor.h"
 #include "app/billspage.h"
+#include "app/returnspage.h"
 #include "app/dashboardpage.h"
 #include "app/dbclient.h"
 #include "app/format.h"
@@ -77,6 +78,11 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
     addPage(Page::Search, tr("Search"), m_search);
     m_dashboard = new DashboardPage(*m_db, a, this);
     addPage(Page::Dashboard, tr("Dashboard"), m_dashboard);
+    if (isAllowed(a.role, Permission::Returns)) {
+        m_returns = new ReturnsPage(*m_db, a, this);
+        addPage(Page::Returns, tr("Returns"), m_returns);
+        connect(m_returns, &ReturnsPage::outcomeShown, this, [this](const Outcome &o) { m_sound->play(o.result); });
+    }
     if (isAllowed(a.role, Permission::Administer)) {
         m_admin = new AdminPage(*m_db, a, stationId, m_selfTest, this);
         addPage(Page::Admin, tr("Admin"), m_admin);
@@ -105,7 +111,7 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
     statusBar()->addPermanentWidget(m_scannerLabel);
     statusBar()->addPermanentWidget(m_modeLabel);
 
-    // Keyboard alone: Ctrl+1..5 switch screens, Ctrl+L locks.
+    // Keyboard alone: Ctrl+1..6 switch screens, Ctrl+L locks.
     for (int i = 0; i < m_pageOrder.size(); ++i) {
         auto *go = new QAction(this);
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -157,7 +163,7 @@ void MainWindow::addPage(Page page, const QString &title, QWidget *widget)
 {
     static const QStyle::StandardPixmap icons[] = {QStyle::SP_DialogApplyButton, QStyle::SP_FileDialogDetailedView,
                                                    QStyle::SP_FileDialogContentsView, QStyle::SP_ComputerIcon,
-                                                   QStyle::SP_FileDialogInfoView};
+                                                   QStyle::SP_FileDialogInfoView, QStyle::SP_ArrowBack};
     auto *item = new QListWidgetItem(style()->standardIcon(icons[int(page)]), title, m_nav);
     item->setSizeHint(QSize(160, 52));
     m_pages->addWidget(widget);
@@ -214,6 +220,10 @@ void MainWindow::submitScan(const QString &raw)
         m_guard->noteActivity();
     if (!isLocked() && currentPage() == Page::Bills && m_bills->editor()->acceptsScans()) {
         m_bills->editor()->scanParent(raw);
+        return;
+    }
+    if (!isLocked() && currentPage() == Page::Returns && m_returns->acceptsScans()) {
+        m_returns->scanParent(raw);
         return;
     }
     m_station->scan(raw);

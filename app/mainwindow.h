@@ -16,6 +16,7 @@ namespace tt {
 
 class AdminPage;
 class BillsPage;
+class ReturnsPage;
 class DashboardPage;
 class DbClient;
 class KeyboardWedge;
@@ -37,7 +38,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Page { Station, Bills, Search, Dashboard, Admin };
+    enum class Page { Station, Bills, Search, Dashboard, Admin, Returns };
 
     // dbPath: an existing, migrated TraceTrack database. Without an actor the window only says
     // that nobody is logged in. sessionClock times the session limits (tests pass a ManualClock)
@@ -60,6 +61,7 @@ public:
     DbClient &db() const { return *m_db; }
     StationView *stationView() const { return m_station; }
     BillsPage *billsPage() const { return m_bills; }
+    ReturnsPage *returnsPage() const { return m_returns; } // billers and admins only
     SearchPage *searchPage() const { return m_search; }
     DashboardPage *dashboardPage() const { return m_dashboard; }
     AdminPage *adminPage() const { return m_admin; }
@@ -87,6 +89,7 @@ private:
     QList<Page> m_pageOrder;
     StationView *m_station = nullptr;
     BillsPage *m_bills = nullptr;
+    ReturnsPage *m_returns = nullptr;
     SearchPage *m_search = nullptr;
     DashboardPage *m_dashboard = nullptr;
     AdminPage *m_admin = nullptr;

@@ -20,6 +20,8 @@
 #include "app/lockscreen.h"
 #include "app/logindialog.h"
 #include "app/mainwindow.h"
+#include "app/returnmodels.h"
+#include "app/returnspage.h"
 #include "app/searchpage.h"
 #include "app/stationview.h"
 #include "database/accountservice.h"
@@ -108,6 +110,12 @@ int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stat
     w.billsPage()->newIdField()->setText(QStringLiteral("BILL-2026-0003"));
     settle(w.db());
     ok &= save(&w, dir, QStringLiteral("bills.png"));
+    w.showPage(MainWindow::Page::Returns);
+    settle(w.db());
+    if (!w.returnsPage()->listModel()->tickets().isEmpty())
+        w.returnsPage()->openTicket(w.returnsPage()->listModel()->tickets().first().id);
+    settle(w.db());
+    ok &= save(&w, dir, QStringLiteral("returns.png"));
 
     w.showPage(MainWindow::Page::Search);
     w.searchPage()->showTab(0);

@@ -49,6 +49,7 @@ int runCli(const QStringList &arguments)
     registerStationCommands(registry);
     registerBagCommands(registry);
     registerBillCommands(registry);
+    registerReturnCommands(registry);
     registerReportCommands(registry);
     registerScannerCommands(registry);
     registerBenchCommands(registry);

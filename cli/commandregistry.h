@@ -40,6 +40,7 @@ void registerAdminDataCommands(CommandRegistry &registry);
 void registerStationCommands(CommandRegistry &registry);
 void registerBagCommands(CommandRegistry &registry);
 void registerBillCommands(CommandRegistry &registry);
+void registerReturnCommands(CommandRegistry &registry); // return … (cli/returncli.cpp)
 // Central mode (--db postgresql://…): migrate, init, verify, station on PostgreSQL.
 void registerCentralCommands(CommandRegistry &registry);
 // Central mode: sync, conflicts, health (cli/synccli.cpp).

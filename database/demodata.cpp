@@ -68,11 +68,17 @@ Result<void> loadDemoData(SqliteStore &store)
         return r;
     if (auto r = run(store, priya, station, cmd::CreateBill{QStringLiteral("BILL-2026-0002"), 5}); !r)
         return r;
-    for (const char *p : {"SB00003", "M444-00001", "SB00005"}) {
+    for (const char *p : {"SB00003", "M444-00001", "SB00005", "SB00006"}) {
         if (auto r = run(store, priya, station, cmd::AddParentToBill{QStringLiteral("BILL-2026-0002"), QString::fromLatin1(p)}); !r)
             return r;
     }
-    return {};
+    // A finalised return ticket: SB00006 came back off BILL-2026-0002 with its 9 children.
+    const Outcome opened = store.execute(makeCommand(priya, station, store.clock(), cmd::OpenReturn{}));
+    if (!opened.ok())
+        return fail(opened.reason, QStringLiteral("Demo data: %1").arg(opened.message));
+    if (auto r = run(store, priya, station, cmd::ReturnParent{opened.ticket, QStringLiteral("SB00006")}); !r)
+        return r;
+    return run(store, priya, station, cmd::FinaliseReturn{opened.ticket});
 }
 
 } // namespace tt
