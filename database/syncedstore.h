@@ -26,7 +26,7 @@ struct SyncedStoreOptions
     int retryIntervalMs = 3000;   // offline: how often a command may try the central database again
     int statementTimeoutMs = 2000; // a central command slower than this is decided locally
     int refreshIntervalMs = 250;  // the change feed is pulled at most this often during commands
-    int replayBatch = 250;        // commands per replay round trip
+    int replayBatch = 50;         // commands per replay round trip (see docs/offline-sync.md)
     int workingSetLimit = 2000;   // open bills / unfilled parents a new cache loads
 };
 
