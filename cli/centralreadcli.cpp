@@ -1,5 +1,5 @@
 // Read commands and user administration with --db postgresql://… : each goes through one
-// session-checked function of the central database (migration 005), so the database decides
+// session-checked function of the central database (migration 004), so the database decides
 // what the logged-in user may see or change. Output is the same as in embedded mode.
 
 #include "cli/cliargs.h"

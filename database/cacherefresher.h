@@ -12,7 +12,7 @@ class StatementCache;
 
 // Writes central truth into a station's SQLite cache (central mode, BRIEF §5): bag types, and
 // snapshots of bags, links, bills and bill lines (tt_snapshot, resources/sql/postgresql/
-// 004_sync.sql). Rows are matched by code; the derived values (child counts, contents and bill
+// 003_sync.sql). Rows are matched by code; the derived values (child counts, contents and bill
 // weights, statistics totals) are recomputed from the cache's own rows, so `verify` stays
 // clean on the cache. Runs inside the caller's transaction.
 class CacheRefresher

@@ -23,7 +23,7 @@ struct ChangeSet
     bool more = false;
 };
 
-// The central calls of the sync worker (resources/sql/postgresql/004_sync.sql), on the
+// The central calls of the sync worker (resources/sql/postgresql/003_sync.sql), on the
 // connection and session of a PgStore. An expired session is Reason::SessionExpired; an
 // unreachable server Reason::DatabaseError.
 class CentralSync

@@ -56,7 +56,7 @@ public:
     // tt_verify: every derived value recomputed on the server (owner, or a session).
     Result<QList<Mismatch>> verify();
 
-    // Reads through the session-checked functions of migration 005 (permission "view"; users:
+    // Reads through the session-checked functions of migration 004 (permission "view"; users:
     // "administer"). A missing or ended session is Reason::SessionExpired, a role without the
     // permission Reason::PermissionDenied.
     // Bags whose code contains text (the first `limit` by creation, sorted by code); only code,

@@ -1,4 +1,4 @@
-// Central reads and user administration (migration 005): bag search through the trigram index,
+// Central reads and user administration (migration 004): bag search through the trigram index,
 // bill list, statistics and the dashboard summed from the per-station counters, users listed
 // and changed by an admin — each through the session token, refused without one or without
 // the permission.
