@@ -18,8 +18,13 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "app/admindataeditor.h"
 #include "app/dbclient.h"
+#include "app/feedbacktext.h"
+#include "app/language.h"
+#include "app/totpdialog.h"
 #include "app/userlistmodel.h"
+#include "core/clock.h"
 #include "database/accountservice.h"
 #include "database/dashboardquery.h"
 #include "database/repositories.h"
@@ -49,6 +54,10 @@ AdminPage::AdminPage(DbClient &db, const Actor &actor, const QString &stationId,
     auto *tabs = new QTabWidget(this);
     tabs->addTab(usersTab(), tr("Users"));
     tabs->addTab(settingsTab(stationId), tr("Settings"));
+    m_data = new AdminDataEditor(db, actor, this);
+    tabs->addTab(m_data->bagTypesTab(), tr("Bag types"));
+    tabs->addTab(m_data->areasTab(), tr("Areas"));
+    tabs->addTab(m_data->stationsTab(), tr("Stations"));
     if (selfTest) {
         auto *view = new QTableView(this);
         view->setModel(selfTest);
@@ -87,7 +96,10 @@ QWidget *AdminPage::usersTab()
     auto *password = new QPushButton(tr("Reset password…"), w);
     auto *unlockButton = new QPushButton(tr("Unlock"), w);
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {add, role, disable, password, unlockButton})
+    auto *totp = new QPushButton(tr("My one-time code…"), w);
+    auto *totpOff = new QPushButton(tr("Turn off one-time code"), w);
+    totp->setToolTip(tr("Require a code from an authenticator app, besides your password, to log in and unlock."));
+    for (QPushButton *b : {add, role, disable, password, unlockButton, totp, totpOff})
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto *l = new QVBoxLayout(w);
@@ -152,6 +164,16 @@ QWidget *AdminPage::usersTab()
         if (ok && !pw.isEmpty())
             resetPassword(user, pw);
     });
+    connect(totp, &QPushButton::clicked, this, [this] {
+        TotpDialog dialog(m_db, m_actor, this);
+        if (dialog.exec() == QDialog::Accepted)
+            report({}, tr("One-time code on: log in and unlock with your password and the current code."));
+    });
+    connect(totpOff, &QPushButton::clicked, this, [this] {
+        const QString user = selectedUser();
+        if (!user.isEmpty())
+            disableTotp(user);
+    });
     connect(unlockButton, &QPushButton::clicked, this, [this] {
         const QString user = selectedUser();
         if (!user.isEmpty())
@@ -172,8 +194,9 @@ QWidget *AdminPage::settingsTab(const QString &stationId)
                       QStringLiteral("America/New_York")});
     m_sound = new QCheckBox(tr("Play sounds for ok, duplicate and rejected scans"), w);
     m_language = new QComboBox(w);
-    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_language->addItem(QStringLiteral("हिन्दी (Hindi)"), QStringLiteral("hi"));
+    m_largeType = new QCheckBox(tr("Large type on the station screen (read from a distance)"), w);
+    for (const QString &code : availableLanguages())
+        m_language->addItem(languageName(code), code);
     m_wedge = new QCheckBox(tr("Keyboard-wedge scanner (recognised by key timing, whatever has focus)"), w);
     m_serial = new QCheckBox(tr("Serial scanner"), w);
     m_port = new QComboBox(w);
@@ -190,7 +213,8 @@ QWidget *AdminPage::settingsTab(const QString &stationId)
     form->addRow(tr("Business time zone"), m_zone);
     form->addRow(new QLabel(tr("<b>This station (%1)</b>").arg(stationId.toHtmlEscaped()), w));
     form->addRow(tr("Sounds"), m_sound);
-    form->addRow(tr("Language (after restart)"), m_language);
+    form->addRow(tr("Language"), m_language);
+    form->addRow(tr("Station screen"), m_largeType);
     form->addRow(tr("Scanners"), m_wedge);
     form->addRow(QString(), m_serial);
     form->addRow(tr("Serial port"), m_port);
@@ -211,7 +235,8 @@ void AdminPage::loadSettings()
 {
     QSettings settings;
     m_sound->setChecked(settings.value(QStringLiteral("station/sound"), true).toBool());
-    m_language->setCurrentIndex(settings.value(QStringLiteral("station/language")).toString() == u"hi" ? 1 : 0);
+    m_language->setCurrentIndex(m_language->findData(currentLanguage()));
+    m_largeType->setChecked(settings.value(QStringLiteral("station/large_type"), false).toBool());
     const ScannerSettings scanner = ScannerSettings::load(settings);
     m_wedge->setChecked(scanner.wedge.enabled);
     m_serial->setChecked(scanner.serialEnabled);
@@ -235,34 +260,59 @@ void AdminPage::loadSettings()
 
 void AdminPage::saveSettings()
 {
+    const qint64 undoSeconds = qint64(m_undoMinutes->value()) * 60;
+    const QString zone = m_zone->currentText().trimmed();
+    if (!QTimeZone(zone.toUtf8()).isValid()) {
+        m_message->setText(tr("%1 is not a time zone; the settings were not changed.").arg(zone));
+        return;
+    }
+    // The audit records come first (BRIEF §3.6): the station's own settings are stored only
+    // once the database took the record of their change.
     QSettings settings;
-    settings.setValue(QStringLiteral("station/sound"), m_sound->isChecked());
-    settings.setValue(QStringLiteral("station/language"), m_language->currentData());
     ScannerSettings scanner = ScannerSettings::load(settings);
+    const ScannerSettings scannerBefore = scanner;
     scanner.wedge.enabled = m_wedge->isChecked();
     scanner.serialEnabled = m_serial->isChecked();
     scanner.serial.portName = m_port->currentText();
     scanner.serial.baudRate = m_baud->currentData().toInt();
-    scanner.save(settings);
-    Q_EMIT stationSettingsChanged();
-    const qint64 undoSeconds = qint64(m_undoMinutes->value()) * 60;
-    const QString zone = m_zone->currentText().trimmed();
-    if (!QTimeZone(zone.toUtf8()).isValid()) {
-        m_message->setText(tr("%1 is not a time zone; the database settings were not changed.").arg(zone));
-        return;
-    }
-    const Actor actor = m_actor;
+    const QString language = m_language->currentData().toString();
+    const auto flag = [](bool b) { return b ? QStringLiteral("true") : QStringLiteral("false"); };
+    SettingsChange change;
+    change.database.insert(QStringLiteral("undo_window_seconds"), QString::number(undoSeconds));
+    change.database.insert(QStringLiteral("business_time_zone"), zone);
+    change.station.insert(QStringLiteral("sound"), {flag(settings.value(QStringLiteral("station/sound"), true).toBool()),
+                                                    flag(m_sound->isChecked())});
+    change.station.insert(QStringLiteral("large_type"),
+                          {flag(settings.value(QStringLiteral("station/large_type"), false).toBool()),
+                           flag(m_largeType->isChecked())});
+    change.station.insert(QStringLiteral("language"), {currentLanguage(), language});
+    change.station.insert(QStringLiteral("scanner_wedge"), {flag(scannerBefore.wedge.enabled), flag(scanner.wedge.enabled)});
+    change.station.insert(QStringLiteral("scanner_serial"), {flag(scannerBefore.serialEnabled), flag(scanner.serialEnabled)});
+    change.station.insert(QStringLiteral("serial_port"), {scannerBefore.serial.portName, scanner.serial.portName});
+    change.station.insert(QStringLiteral("serial_baud"), {QString::number(scannerBefore.serial.baudRate),
+                                                          QString::number(scanner.serial.baudRate)});
+    const bool sound = m_sound->isChecked();
+    const bool largeType = m_largeType->isChecked();
     m_db.call(
         DbClient::Lane::Command, this,
-        [actor, undoSeconds, zone](DbSession &s) -> Result<void> {
-            if (!isAllowed(actor.role, Permission::Administer))
-                return fail(Reason::PermissionDenied, QStringLiteral("Only admins change settings."));
-            SettingsRepository &r = s.store->repositories().settings;
-            if (auto x = r.setValue(QStringLiteral("undo_window_seconds"), QString::number(undoSeconds)); !x)
-                return x;
-            return r.setValue(QStringLiteral("business_time_zone"), zone);
+        [actor = m_actor, change](DbSession &s) {
+            return s.store->repositories().settings.change(actor, s.stationId, s.store->clock().now(), change);
         },
-        [this](Result<void> r) { report(r, tr("Settings saved.")); });
+        [this, sound, largeType, scanner, language](Result<int> r) {
+            if (!r) {
+                report(std::unexpected(r.error()), {});
+                return;
+            }
+            QSettings station;
+            station.setValue(QStringLiteral("station/sound"), sound);
+            station.setValue(QStringLiteral("station/large_type"), largeType);
+            scanner.save(station);
+            saveLanguage(language);
+            report({}, tr("Settings saved (%n changed).", nullptr, *r));
+            Q_EMIT stationSettingsChanged();
+            // At once: the main window builds its pages again in the new language (this one too, later).
+            setLanguage(language);
+        });
 }
 
 QString AdminPage::selectedUser() const
@@ -283,7 +333,7 @@ QString AdminPage::messageText() const
 void AdminPage::report(const Result<void> &result, const QString &done)
 {
     m_message->setStyleSheet(result ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b00020;"));
-    m_message->setText(result ? done : result.error().message);
+    m_message->setText(result ? done : localizedMessage(result.error().message));
     reloadUsers();
 }
 
@@ -295,7 +345,7 @@ void AdminPage::reloadUsers()
             if (r)
                 m_users->setUsers(*r);
             else
-                m_message->setText(r.error().message);
+                m_message->setText(localizedMessage(r.error().message));
         });
 }
 
@@ -314,7 +364,7 @@ void AdminPage::setRole(const QString &name, Role role)
     m_db.call(
         DbClient::Lane::Command, this,
         [actor = m_actor, name, role](DbSession &s) { return accounts(s).setRole(actor, s.stationId, name, role); },
-        [this, name, role](Result<void> r) { report(r, tr("%1 is now %2.").arg(name, roleName(role))); });
+        [this, name, role](Result<void> r) { report(r, tr("%1 is now %2.").arg(name, localizedMessage(roleName(role)))); });
 }
 
 void AdminPage::setEnabled(const QString &name, bool enabled)
@@ -343,6 +393,14 @@ void AdminPage::unlock(const QString &name)
         DbClient::Lane::Command, this,
         [actor = m_actor, name](DbSession &s) { return accounts(s).unlock(actor, s.stationId, name); },
         [this, name](Result<void> r) { report(r, tr("%1 can log in again.").arg(name)); });
+}
+
+void AdminPage::disableTotp(const QString &name)
+{
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [actor = m_actor, name](DbSession &s) { return accounts(s).disableTotp(actor, s.stationId, name); },
+        [this, name](Result<void> r) { report(r, tr("%1 logs in with the password alone again.").arg(name)); });
 }
 
 } // namespace tt

@@ -13,6 +13,7 @@ class QTableView;
 
 namespace tt {
 
+class AdminDataEditor;
 class DbClient;
 class UserListModel;
 
@@ -39,6 +40,9 @@ public:
     void setEnabled(const QString &name, bool enabled);
     void resetPassword(const QString &name, const QString &password);
     void unlock(const QString &name);
+    void disableTotp(const QString &name);
+    // Bag types, areas and stations (the tabs after Settings).
+    AdminDataEditor *dataEditor() const { return m_data; }
 
 Q_SIGNALS:
     // Station settings saved (sound, language); values as stored in QSettings.
@@ -56,12 +60,14 @@ private:
     Actor m_actor;
     QStringList m_areas;
     UserListModel *m_users;
+    AdminDataEditor *m_data = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_message;
     QSpinBox *m_undoMinutes = nullptr;
     QComboBox *m_zone = nullptr;
     QCheckBox *m_sound = nullptr;
     QComboBox *m_language = nullptr;
+    QCheckBox *m_largeType = nullptr;
     QCheckBox *m_wedge = nullptr;
     QCheckBox *m_serial = nullptr;
     QComboBox *m_port = nullptr;

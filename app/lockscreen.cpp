@@ -1,5 +1,6 @@
 #include "app/lockscreen.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -10,25 +11,25 @@ namespace tt {
 LockScreen::LockScreen(const QString &user, QWidget *parent)
     : QWidget(parent)
     , m_reason(new QLabel(this))
+    , m_user(user)
+    , m_title(new QLabel(this))
+    , m_who(new QLabel(this))
     , m_password(new QLineEdit(this))
-    , m_unlock(new QPushButton(tr("Unlock"), this))
+    , m_unlock(new QPushButton(this))
     , m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("lockScreen"));
     setAttribute(Qt::WA_StyledBackground, true);
     setStyleSheet(QStringLiteral("QWidget#lockScreen { background: #263238; } QLabel { color: white; }"));
-    auto *title = new QLabel(tr("Session locked"), this);
     QFont big = font();
     big.setPointSize(32);
     big.setBold(true);
-    title->setFont(big);
-    auto *who = new QLabel(tr("Signed in as <b>%1</b>. Your work is kept; enter your password to continue.").arg(user.toHtmlEscaped()), this);
+    m_title->setFont(big);
     QFont medium = font();
     medium.setPointSize(14);
-    who->setFont(medium);
+    m_who->setFont(medium);
     m_reason->setFont(medium);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("Password"));
     m_password->setFont(medium);
     m_password->setMinimumWidth(320);
     m_password->setObjectName(QStringLiteral("lockPassword"));
@@ -36,11 +37,18 @@ LockScreen::LockScreen(const QString &user, QWidget *parent)
     m_message->setStyleSheet(QStringLiteral("color: #ff8a80;"));
     m_message->setFont(medium);
     auto *column = new QVBoxLayout;
-    column->addWidget(title, 0, Qt::AlignHCenter);
+    column->addWidget(m_title, 0, Qt::AlignHCenter);
     column->addWidget(m_reason, 0, Qt::AlignHCenter);
     column->addSpacing(16);
-    column->addWidget(who, 0, Qt::AlignHCenter);
+    column->addWidget(m_who, 0, Qt::AlignHCenter);
     column->addWidget(m_password, 0, Qt::AlignHCenter);
+    m_code = new QLineEdit(this);
+    m_code->setObjectName(QStringLiteral("lockCode"));
+    m_code->setFont(medium);
+    m_code->setMaxLength(7);
+    m_code->setMinimumWidth(320);
+    m_code->hide();
+    column->addWidget(m_code, 0, Qt::AlignHCenter);
     column->addWidget(m_unlock, 0, Qt::AlignHCenter);
     column->addWidget(m_message, 0, Qt::AlignHCenter);
     auto *layout = new QVBoxLayout(this);
@@ -49,6 +57,36 @@ LockScreen::LockScreen(const QString &user, QWidget *parent)
     layout->addStretch(2);
     connect(m_unlock, &QPushButton::clicked, this, &LockScreen::submit);
     connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::submit);
+    retranslate();
+}
+
+void LockScreen::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LockScreen::retranslate()
+{
+    m_title->setText(tr("Session locked"));
+    m_who->setText(tr("Signed in as <b>%1</b>. Your work is kept; enter your password to continue.").arg(m_user.toHtmlEscaped()));
+    m_password->setPlaceholderText(tr("Password"));
+    m_unlock->setText(tr("Unlock"));
+}
+
+void LockScreen::setCodeVisible(bool visible)
+{
+    m_code->setPlaceholderText(tr("One-time code (if your account uses one)"));
+    m_code->setVisible(visible);
+    connect(m_code, &QLineEdit::returnPressed, this, &LockScreen::submit, Qt::UniqueConnection);
+}
+
+QString LockScreen::takeCode()
+{
+    const QString code = m_code->text().trimmed();
+    m_code->clear();
+    return code;
 }
 
 void LockScreen::setReason(const QString &reason)

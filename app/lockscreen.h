@@ -22,17 +22,30 @@ public:
     void fail(const QString &message);
     void reset();
     QLineEdit *passwordField() const { return m_password; }
+    // The one-time code field under the password, for accounts that may have a second factor
+    // (admins); hidden by default. takeCode() returns the typed code and clears the field.
+    void setCodeVisible(bool visible);
+    QLineEdit *codeField() const { return m_code; }
+    QString takeCode();
     QString messageText() const;
 
 Q_SIGNALS:
     void unlockRequested(const QString &password);
 
+protected:
+    void changeEvent(QEvent *event) override; // LanguageChange
+
 private:
     void submit();
+    void retranslate();
 
     QLabel *m_reason;
+    QString m_user;
+    QLabel *m_title;
+    QLabel *m_who;
     QLineEdit *m_password;
     QPushButton *m_unlock;
+    QLineEdit *m_code = nullptr;
     QLabel *m_message;
 };
 

@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QVBoxLayout>
 
+#include "app/feedbacktext.h"
 #include "database/accountservice.h"
 #include "database/sqlitestore.h"
 
@@ -17,6 +18,7 @@ LoginDialog::LoginDialog(SqliteStore &store, const QString &station, const QStri
     , m_station(station)
     , m_name(new QLineEdit(userName, this))
     , m_password(new QLineEdit(this))
+    , m_code(new QLineEdit(this))
     , m_message(new QLabel(this))
 {
     setWindowTitle(tr("TraceTrack — log in"));
@@ -26,6 +28,10 @@ LoginDialog::LoginDialog(SqliteStore &store, const QString &station, const QStri
     auto *form = new QFormLayout;
     form->addRow(tr("User"), m_name);
     form->addRow(tr("Password"), m_password);
+    m_code->setObjectName(QStringLiteral("loginCode"));
+    m_code->setMaxLength(7);
+    m_code->setPlaceholderText(tr("only if your account uses one"));
+    form->addRow(tr("One-time code"), m_code);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::tryLogin);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -41,10 +47,11 @@ LoginDialog::LoginDialog(SqliteStore &store, const QString &station, const QStri
 void LoginDialog::tryLogin()
 {
     AccountService accounts(m_store.statements(), m_store.clock());
-    const auto actor = accounts.login(m_name->text(), m_password->text(), m_station);
+    const auto actor = accounts.login(m_name->text(), m_password->text(), m_station, m_code->text().trimmed());
     m_password->clear();
+    m_code->clear();
     if (!actor) {
-        m_message->setText(actor.error().message);
+        m_message->setText(localizedMessage(actor.error().message));
         return;
     }
     m_actor = *actor;

@@ -28,6 +28,7 @@ private:
     QString m_station;
     QLineEdit *m_name;
     QLineEdit *m_password;
+    QLineEdit *m_code; // one-time code, for accounts with a second factor
     QLabel *m_message;
     Actor m_actor;
 };

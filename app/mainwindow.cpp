@@ -97,6 +97,7 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
     workLayout->addWidget(m_nav);
     workLayout->addWidget(m_pages, 1);
     m_lock = new LockScreen(a.user, this);
+    m_lock->setCodeVisible(a.role == Role::Admin); // only admins can have a second factor
     m_outer = new QStackedWidget(this);
     m_outer->addWidget(work);
     m_outer->addWidget(m_lock);
@@ -270,8 +271,8 @@ void MainWindow::tryUnlock(const QString &password)
     const QString user = m_actor->user;
     m_db->call(
         DbClient::Lane::Command, this,
-        [user, password](DbSession &s) {
-            return AccountService(s.store->statements(), s.store->clock()).login(user, password, s.stationId);
+        [user, password, code = m_lock->takeCode()](DbSession &s) {
+            return AccountService(s.store->statements(), s.store->clock()).login(user, password, s.stationId, code);
         },
         [this](Result<Actor> r) {
             if (!r) {

@@ -9,6 +9,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include "app/admindataeditor.h"
 #include "app/adminpage.h"
 #include "app/bagdetaildialog.h"
 #include "app/billeditor.h"
@@ -24,6 +25,7 @@
 #include "app/returnspage.h"
 #include "app/searchpage.h"
 #include "app/stationview.h"
+#include "app/totpdialog.h"
 #include "database/accountservice.h"
 #include "database/demodata.h"
 #include "database/sqlitestore.h"
@@ -144,7 +146,26 @@ int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stat
         tabs->setCurrentIndex(1);
         settle(w.db());
         ok &= save(&w, dir, QStringLiteral("admin-settings.png"));
+        AdminDataEditor *data = w.adminPage()->dataEditor();
+        for (const auto &[station, area] : {std::pair("LKO-DOCK-1", "Lucknow"), std::pair("IDR-DOCK-1", "Indore")})
+            data->run(cmd::AddStation{QString::fromLatin1(station), QString::fromLatin1(area)});
+        settle(w.db());
+        data->reload();
+        settle(w.db());
+        data->selectBagType(0);
+        const char *names[] = {"admin-bag-types.png", "admin-areas.png", "admin-stations.png"};
+        for (int i = 0; i < 3; ++i) {
+            tabs->setCurrentIndex(2 + i);
+            settle(w.db());
+            ok &= save(&w, dir, QString::fromLatin1(names[i]));
+        }
         tabs->setCurrentIndex(0);
+    }
+    {
+        TotpDialog totp(w.db(), *admin, &w);
+        totp.show();
+        settle(w.db());
+        ok &= save(&totp, dir, QStringLiteral("totp.png"));
     }
     w.lock(QObject::tr("Locked after 30 minutes without activity."));
     settle(w.db());

@@ -52,7 +52,7 @@ QVariant UserListModel::data(const QModelIndex &index, int role) const
             return tr("disabled");
         if (locked)
             return tr("locked until %1").arg(formatClock(*u.lockedUntil));
-        return tr("active");
+        return u.totpEnabled ? tr("active, one-time code") : tr("active");
     case FailedLogins:
         return u.failedLogins;
     case Created:

@@ -227,23 +227,34 @@ Result<bool> AccountService::useTotpStep(const QString &username,
     return r->affected() == 1;
 }
 
-Result<TotpEnrolment> AccountService::beginTotp(const Actor &actor, const QString &station)
+Result<AccountService::AdminChange> AccountService::beginOwnTotpChange(const Actor &actor,
+                                                                       StoredCredentials *credentials)
 {
     if (actor.role != Role::Admin)
-        return fail(Reason::PermissionDenied,
-                    QStringLiteral("Only admin accounts use a one-time code."));
+        return fail(Reason::PermissionDenied, QStringLiteral("Only admin accounts use a one-time code."));
     auto tx = TransactionGuard::begin(m_sql.database());
     if (!tx)
         return std::unexpected(tx.error());
-    const auto user = find(actor.user);
-    if (!user)
-        return std::unexpected(user.error());
-    if (!*user)
+    auto r = m_sql.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" WHERE u.username = ?"),
+                       {actor.user}, QStringLiteral("reading a user"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (!r->next())
         return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(actor.user));
-    if ((*user)->totpEnabled)
+    *credentials = readCredentials(*r);
+    return AdminChange{std::move(*tx), readUser(*r)};
+}
+
+Result<TotpEnrolment> AccountService::beginTotp(const Actor &actor, const QString &station)
+{
+    StoredCredentials credentials;
+    auto change = beginOwnTotpChange(actor, &credentials);
+    if (!change)
+        return std::unexpected(change.error());
+    auto &[tx, user] = *change;
+    if (user.totpEnabled)
         return fail(Reason::InvalidInput,
-                    QStringLiteral(
-                        "%1 has a one-time code already; disable it first to set up a new device.")
+                    QStringLiteral("%1 has a one-time code already; disable it first to set up a new device.")
                         .arg(actor.user));
     const QByteArray secret = totp::newSecret();
     const QString base32 = totp::toBase32(secret);
@@ -259,30 +270,19 @@ Result<TotpEnrolment> AccountService::beginTotp(const Actor &actor, const QStrin
                        {{QStringLiteral("totp"), QStringLiteral("pending")}});
         !a)
         return std::unexpected(a.error());
-    if (auto c = tx->commit(); !c)
+    if (auto c = tx.commit(); !c)
         return std::unexpected(c.error());
     return TotpEnrolment{base32,
                          totp::otpauthUri(QStringLiteral("TraceTrack"), actor.user, secret)};
 }
 
-Result<void> AccountService::confirmTotp(const Actor &actor, const QString &station,
-                                         const QString &code)
+Result<void> AccountService::confirmTotp(const Actor &actor, const QString &station, const QString &code)
 {
-    if (actor.role != Role::Admin)
-        return fail(Reason::PermissionDenied,
-                    QStringLiteral("Only admin accounts use a one-time code."));
-    auto tx = TransactionGuard::begin(m_sql.database());
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto r = m_sql.run(QStringLiteral("SELECT ") + kUserColumns +
-                           QStringLiteral(" WHERE u.username = ?"),
-                       {actor.user}, QStringLiteral("reading a user"));
-    if (!r)
-        return std::unexpected(r.error());
-    if (!r->next())
-        return fail(Reason::UnknownUser, QStringLiteral("There is no user %1.").arg(actor.user));
-    const UserInfo user = readUser(*r);
-    const StoredCredentials credentials = readCredentials(*r);
+    StoredCredentials credentials;
+    auto change = beginOwnTotpChange(actor, &credentials);
+    if (!change)
+        return std::unexpected(change.error());
+    auto &[tx, user] = *change;
     if (user.totpEnabled)
         return fail(Reason::InvalidInput,
                     QStringLiteral("The one-time code of %1 is on already.").arg(actor.user));
@@ -307,7 +307,7 @@ Result<void> AccountService::confirmTotp(const Actor &actor, const QString &stat
                        {{QStringLiteral("totp"), true}});
         !a)
         return a;
-    return tx->commit();
+    return tx.commit();
 }
 
 Result<void> AccountService::disableTotp(const Actor &actor, const QString &station,

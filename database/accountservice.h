@@ -86,6 +86,8 @@ private:
         UserInfo user;
     };
     Result<AdminChange> beginAdminChange(const Actor &actor, const QString &username);
+    // The actor's own account for a change of its second factor: admins only, transaction open.
+    Result<AdminChange> beginOwnTotpChange(const Actor &actor, StoredCredentials *credentials);
     // Accepts a one-time code once: true, with the step recorded, when it matches a step after
     // the last used one.
     Result<bool> useTotpStep(const QString &username, const StoredCredentials &credentials, const QString &code,

@@ -78,22 +78,6 @@ Result<QString> areaName(const QString &raw)
     return name;
 }
 
-// An active area to put something in.
-Result<AreaRow> activeArea(CommandContext &ctx, const QString &name)
-{
-    auto area = ctx.repo.admin.findArea(name);
-    if (!area)
-        return std::unexpected(area.error());
-    if (!*area)
-        return fail(
-            Reason::InvalidArea,
-            QStringLiteral("There is no dispatch area \"%1\".").arg(name.trimmed().left(60)));
-    if (!(*area)->active)
-        return fail(Reason::InvalidArea,
-                    QStringLiteral("Area %1 is inactive; activate it first.").arg((*area)->name));
-    return **area;
-}
-
 Result<AreaRow> existingArea(CommandContext &ctx, const QString &name)
 {
     auto area = ctx.repo.admin.findArea(name);
@@ -104,6 +88,16 @@ Result<AreaRow> existingArea(CommandContext &ctx, const QString &name)
             Reason::InvalidArea,
             QStringLiteral("There is no dispatch area \"%1\".").arg(name.trimmed().left(60)));
     return **area;
+}
+
+// An active area to put something in.
+Result<AreaRow> activeArea(CommandContext &ctx, const QString &name)
+{
+    const auto area = existingArea(ctx, name);
+    if (area && !area->active)
+        return fail(Reason::InvalidArea,
+                    QStringLiteral("Area %1 is inactive; activate it first.").arg(area->name));
+    return area;
 }
 
 Result<StationRow> existingStation(CommandContext &ctx, const QString &id)

@@ -1,6 +1,8 @@
 #include "database/settingsrepository.h"
 
+#include "database/historyrepository.h"
 #include "database/statementcache.h"
+#include "database/transactionguard.h"
 
 namespace tt {
 
@@ -33,6 +35,50 @@ Result<void> SettingsRepository::setValue(const QString &key, const QString &val
     if (!r)
         return std::unexpected(r.error());
     return {};
+}
+
+Result<int> SettingsRepository::change(const Actor &actor, const QString &station, const QDateTime &at,
+                                       const SettingsChange &change)
+{
+    if (!isAllowed(actor.role, Permission::Administer))
+        return fail(Reason::PermissionDenied,
+                    QStringLiteral("%1 (%2) may not change settings.").arg(actor.user, roleName(actor.role)));
+    auto tx = TransactionGuard::begin(m_sql.database());
+    if (!tx)
+        return std::unexpected(tx.error());
+    HistoryRepository history(m_sql);
+    const auto record = [&](const QString &action, const QString &entity, const QString &id, const QString &before,
+                            const QString &after) {
+        return history.audit(AuditRecord{at, actor.user, station, action, entity, id,
+                                         {{QStringLiteral("value"), before}}, {{QStringLiteral("value"), after}}});
+    };
+    int changed = 0;
+    for (auto it = change.database.cbegin(); it != change.database.cend(); ++it) {
+        const auto old = value(it.key());
+        if (!old)
+            return std::unexpected(old.error());
+        if (*old == it.value())
+            continue;
+        if (auto r = setValue(it.key(), it.value()); !r)
+            return std::unexpected(r.error());
+        if (auto r = record(QStringLiteral("setting.update"), QStringLiteral("setting"), it.key(),
+                            old->value_or(QString()), it.value());
+            !r)
+            return std::unexpected(r.error());
+        ++changed;
+    }
+    for (auto it = change.station.cbegin(); it != change.station.cend(); ++it) {
+        if (it->first == it->second)
+            continue;
+        if (auto r = record(QStringLiteral("station_setting.update"), QStringLiteral("station_setting"),
+                            station + QLatin1Char('/') + it.key(), it->first, it->second);
+            !r)
+            return std::unexpected(r.error());
+        ++changed;
+    }
+    if (auto r = tx->commit(); !r)
+        return std::unexpected(r.error());
+    return changed;
 }
 
 } // namespace tt

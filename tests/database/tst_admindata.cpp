@@ -79,6 +79,7 @@ private Q_SLOTS:
     void stations();
     void onlyAdmins_data();
     void onlyAdmins();
+    void settingsChangesAreAudited();
 
 private:
     Outcome run(const Actor &actor, CommandBody body)
@@ -342,6 +343,40 @@ void TestAdminData::onlyAdmins()
     QFETCH(CommandBody, body);
     EXPECT_REJECTED(run(kBiller, body), Reason::PermissionDenied);
     EXPECT_REJECTED(run(kDispatcher, body), Reason::PermissionDenied);
+}
+
+void TestAdminData::settingsChangesAreAudited()
+{
+    SettingsRepository &settings = m_store->repositories().settings;
+    SettingsChange change;
+    change.database.insert(QStringLiteral("business_time_zone"), QStringLiteral("Europe/Berlin"));
+    change.database.insert(QStringLiteral("undo_window_seconds"), QStringLiteral("3600")); // as before: no record
+    change.station.insert(QStringLiteral("sound"), {QStringLiteral("true"), QStringLiteral("false")});
+    change.station.insert(QStringLiteral("language"), {QStringLiteral("en"), QStringLiteral("en")});
+
+    const QString before = adminState(db());
+    const auto denied = settings.change(kBiller, QStringLiteral("ST1"), m_clock->now(), change);
+    QVERIFY(!denied);
+    QCOMPARE(denied.error().reason, Reason::PermissionDenied);
+    QCOMPARE(adminState(db()), before);
+    QCOMPARE(**settings.value(QStringLiteral("business_time_zone")), QStringLiteral("Asia/Kolkata"));
+
+    const qint64 undoBefore = *settings.number(QStringLiteral("undo_window_seconds"), 3600);
+    QCOMPARE(undoBefore, 3600);
+    const auto changed = settings.change(kAdmin, QStringLiteral("ST1"), m_clock->now(), change);
+    QVERIFY2(changed.has_value(), qPrintable(changed ? QString() : changed.error().message));
+    QCOMPARE(*changed, 2);
+    QCOMPARE(**settings.value(QStringLiteral("business_time_zone")), QStringLiteral("Europe/Berlin"));
+    QCOMPARE(scalar(db(), QStringLiteral("SELECT group_concat(action || ' ' || entity_id || ' ' || before || ' ' || "
+                                         "after || ' ' || actor, '; ') FROM audit_log WHERE entity LIKE '%setting'"))
+                 .toString(),
+             QStringLiteral("setting.update business_time_zone {\"value\":\"Asia/Kolkata\"} {\"value\":\"Europe/Berlin\"} admin; "
+                            "station_setting.update ST1/sound {\"value\":\"true\"} {\"value\":\"false\"} admin"));
+    // Saving the same again changes and records nothing.
+    const qint64 audits = rowCount(db(), QStringLiteral("audit_log"));
+    change.station.clear();
+    QCOMPARE(*settings.change(kAdmin, QStringLiteral("ST1"), m_clock->now(), change), 0);
+    QCOMPARE(rowCount(db(), QStringLiteral("audit_log")), audits);
 }
 
 QTEST_GUILESS_MAIN(TestAdminData)
