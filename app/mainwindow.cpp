@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -18,6 +19,7 @@
 #include "app/returnspage.h"
 #include "app/dashboardpage.h"
 #include "app/dbclient.h"
+#include "app/feedbacktext.h"
 #include "app/format.h"
 #include "app/lockscreen.h"
 #include "app/searchpage.h"
@@ -41,6 +43,7 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
     , m_stationId(stationId)
 {
     setWindowTitle(tr("TraceTrack — %1").arg(stationId));
+    setObjectName(QStringLiteral("mainWindow"));
     resize(1366, 768);
     connect(m_db.get(), &DbClient::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Database problem: %1").arg(message));
@@ -71,22 +74,9 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
     m_pages = new QStackedWidget(this);
 
     m_station = new StationView(*m_db, a, stationId, this);
+    m_station->setLargeType(QSettings().value(QStringLiteral("station/large_type"), false).toBool());
     addPage(Page::Station, tr("Station"), m_station);
-    m_bills = new BillsPage(*m_db, a, this);
-    addPage(Page::Bills, tr("Bills"), m_bills);
-    m_search = new SearchPage(*m_db, a, this);
-    addPage(Page::Search, tr("Search"), m_search);
-    m_dashboard = new DashboardPage(*m_db, a, this);
-    addPage(Page::Dashboard, tr("Dashboard"), m_dashboard);
-    if (isAllowed(a.role, Permission::Returns)) {
-        m_returns = new ReturnsPage(*m_db, a, this);
-        addPage(Page::Returns, tr("Returns"), m_returns);
-        connect(m_returns, &ReturnsPage::outcomeShown, this, [this](const Outcome &o) { m_sound->play(o.result); });
-    }
-    if (isAllowed(a.role, Permission::Administer)) {
-        m_admin = new AdminPage(*m_db, a, stationId, m_selfTest, this);
-        addPage(Page::Admin, tr("Admin"), m_admin);
-    }
+    buildPages();
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_nav->setCurrentRow(0);
 
@@ -103,8 +93,9 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
     m_outer->addWidget(m_lock);
     setCentralWidget(m_outer);
 
-    m_userLabel = new QLabel(tr("%1 (%2)").arg(a.user, roleName(a.role)), this);
-    m_modeLabel = new QLabel(tr("embedded · queue 0"), this);
+    m_userLabel = new QLabel(this);
+    m_modeLabel = new QLabel(this);
+    retranslateStatus();
     m_scannerLabel = new QLabel(this);
     m_lastLabel = new QLabel(this);
     statusBar()->addWidget(m_userLabel);
@@ -126,13 +117,9 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
 
     connect(m_station, &StationView::outcomeShown, this, [this](const Outcome &o) {
         m_sound->play(o.result);
-        m_lastLabel->setText(QStringLiteral("%1 %2").arg(o.result == ResultKind::Ok ? QStringLiteral("✔") : QStringLiteral("✘"), o.message));
+        m_lastLabel->setText(QStringLiteral("%1 %2").arg(o.result == ResultKind::Ok ? QStringLiteral("✔") : QStringLiteral("✘"),
+                                                         localizedMessage(o.message)));
         m_lastLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(resultColour(o.result).name()));
-    });
-    connect(m_bills->editor(), &BillEditor::outcomeShown, this, [this](const Outcome &o) { m_sound->play(o.result); });
-    connect(m_search, &SearchPage::billRequested, this, [this](const QString &id) {
-        showPage(Page::Bills);
-        m_bills->editor()->openBill(id);
     });
 
     m_guard = new SessionGuard(sessionClock, SessionPolicy{}, this);
@@ -144,10 +131,79 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
     m_guard->start();
     qApp->installEventFilter(this);
     setupScanners();
+}
+
+void MainWindow::buildPages()
+{
+    const Actor &a = *m_actor;
+    m_bills = new BillsPage(*m_db, a, this);
+    addPage(Page::Bills, tr("Bills"), m_bills);
+    m_search = new SearchPage(*m_db, a, this);
+    addPage(Page::Search, tr("Search"), m_search);
+    m_dashboard = new DashboardPage(*m_db, a, this);
+    addPage(Page::Dashboard, tr("Dashboard"), m_dashboard);
+    if (isAllowed(a.role, Permission::Returns)) {
+        m_returns = new ReturnsPage(*m_db, a, this);
+        addPage(Page::Returns, tr("Returns"), m_returns);
+        connect(m_returns, &ReturnsPage::outcomeShown, this, [this](const Outcome &o) { m_sound->play(o.result); });
+    }
+    if (isAllowed(a.role, Permission::Administer)) {
+        m_admin = new AdminPage(*m_db, a, m_stationId, m_selfTest, this);
+        addPage(Page::Admin, tr("Admin"), m_admin);
+    }
+    connect(m_bills->editor(), &BillEditor::outcomeShown, this, [this](const Outcome &o) { m_sound->play(o.result); });
+    connect(m_search, &SearchPage::billRequested, this, [this](const QString &id) {
+        showPage(Page::Bills);
+        m_bills->editor()->openBill(id);
+    });
     if (m_admin)
         connect(m_admin, &AdminPage::stationSettingsChanged, this, [this] {
-            m_sound->setEnabled(QSettings().value(QStringLiteral("station/sound"), true).toBool());
+            QSettings settings;
+            m_sound->setEnabled(settings.value(QStringLiteral("station/sound"), true).toBool());
+            m_station->setLargeType(settings.value(QStringLiteral("station/large_type"), false).toBool());
         });
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Later: the change may come from a page's own slot (Admin → Settings → Save).
+    if (event->type() == QEvent::LanguageChange && m_pages && !m_retranslatePending) {
+        m_retranslatePending = true;
+        QMetaObject::invokeMethod(this, &MainWindow::retranslate, Qt::QueuedConnection);
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    m_retranslatePending = false;
+    setWindowTitle(tr("TraceTrack — %1").arg(m_stationId));
+    // The station view and the lock screen translate themselves in place (a scan may be on its
+    // way); the other pages are built again in the new language, on the same page.
+    const Page current = currentPage();
+    while (m_pages->count() > 1) {
+        QWidget *page = m_pages->widget(m_pages->count() - 1);
+        m_pages->removeWidget(page);
+        page->deleteLater();
+        delete m_nav->takeItem(m_nav->count() - 1);
+    }
+    m_pageOrder.resize(1);
+    m_bills = nullptr;
+    m_returns = nullptr;
+    m_search = nullptr;
+    m_dashboard = nullptr;
+    m_admin = nullptr;
+    buildPages();
+    m_nav->item(0)->setText(tr("Station"));
+    showPage(current);
+    retranslateStatus();
+    updateScannerState();
+}
+
+void MainWindow::retranslateStatus()
+{
+    m_userLabel->setText(tr("%1 (%2)").arg(m_actor->user, localizedMessage(roleName(m_actor->role))));
+    m_modeLabel->setText(tr("embedded · queue 0"));
 }
 
 MainWindow::~MainWindow()
@@ -182,28 +238,37 @@ void MainWindow::setupScanners()
     connect(m_hub, &ScanHub::rejected, this, [this](const QString &source, const QString &message) {
         m_lastLabel->setText(tr("%1: %2").arg(source, message));
     });
-    QStringList state;
-    bool ok = true;
     if (s.wedge.enabled) {
         m_wedge = new KeyboardWedge(this);
         m_wedge->setOptions(s.wedge);
         m_wedge->install();
         m_hub->addSource(m_wedge);
-        state << tr("keyboard wedge ready");
     }
     if (s.serialEnabled && !s.serial.portName.isEmpty()) {
         m_serial = new SerialScanSource(this);
         m_serial->setPortSettings(s.serial);
         m_serial->setFrameOptions(s.frames);
         m_hub->addSource(m_serial);
-        const bool connected = m_serial->start();
-        ok = connected;
-        state << (connected ? tr("serial %1 connected").arg(s.serial.portName) : tr("serial %1 not connected").arg(s.serial.portName));
-        connect(m_serial, &SerialScanSource::connectedChanged, this, [this, port = s.serial.portName](bool c) {
-            const QString text = c ? tr("serial %1 connected").arg(port) : tr("serial %1 not connected").arg(port);
+        m_serialPort = s.serial.portName;
+        m_serial->start();
+        connect(m_serial, &SerialScanSource::connectedChanged, this, [this](bool c) {
+            const QString text = c ? tr("serial %1 connected").arg(m_serialPort) : tr("serial %1 not connected").arg(m_serialPort);
             m_station->setScannerState(text, c);
             m_scannerLabel->setText(tr("Scanner: %1").arg(text));
         });
+    }
+    updateScannerState();
+}
+
+void MainWindow::updateScannerState()
+{
+    QStringList state;
+    bool ok = true;
+    if (m_wedge)
+        state << tr("keyboard wedge ready");
+    if (m_serial) {
+        ok = m_serial->isConnected();
+        state << (ok ? tr("serial %1 connected").arg(m_serialPort) : tr("serial %1 not connected").arg(m_serialPort));
     }
     if (state.isEmpty()) {
         state << tr("typed input only");
@@ -276,7 +341,7 @@ void MainWindow::tryUnlock(const QString &password)
         },
         [this](Result<Actor> r) {
             if (!r) {
-                m_lock->fail(r.error().message);
+                m_lock->fail(localizedMessage(r.error().message));
                 return;
             }
             if (r->user != m_actor->user) {

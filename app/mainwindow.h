@@ -72,10 +72,17 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // LanguageChange: the window in the new language; the pages other than the station are
+    // built again (pointers from billsPage() etc. change), the session and scanners stay.
+    void changeEvent(QEvent *event) override;
 
 private:
     void addPage(Page page, const QString &title, QWidget *widget);
+    void buildPages(); // every page after the station, with their connections
+    void retranslate();
+    void retranslateStatus();
     void setupScanners();
+    void updateScannerState();
     void tryUnlock(const QString &password);
     void unlocked();
     void updateStatus();
@@ -99,11 +106,13 @@ private:
     ScanHub *m_hub = nullptr;
     KeyboardWedge *m_wedge = nullptr;
     SerialScanSource *m_serial = nullptr;
+    QString m_serialPort;
     SelfTestModel *m_selfTest = nullptr;
     QLabel *m_userLabel = nullptr;
     QLabel *m_modeLabel = nullptr;
     QLabel *m_scannerLabel = nullptr;
     QLabel *m_lastLabel = nullptr;
+    bool m_retranslatePending = false;
 };
 
 } // namespace tt

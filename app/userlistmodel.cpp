@@ -2,6 +2,7 @@
 
 #include <QBrush>
 
+#include "app/feedbacktext.h"
 #include "app/format.h"
 
 namespace tt {
@@ -44,7 +45,7 @@ QVariant UserListModel::data(const QModelIndex &index, int role) const
     case Name:
         return u.username;
     case Role:
-        return roleName(u.role);
+        return localizedMessage(roleName(u.role));
     case Area:
         return u.area;
     case State:
