@@ -89,7 +89,7 @@ void TestCliReturns::returnsEndToEnd()
     // A dispatcher may not touch returns (exit 5).
     QProcessEnvironment env;
     env.insert(QStringLiteral("TRACETRACK_NEW_PASSWORD"), QStringLiteral("Ravi-Pass-2026"));
-    QCOMPARE(cli.run(as(QStringLiteral("admin"), words("user add ravi --role dispatcher")), {}, pw, env).exitCode, 0);
+    QCOMPARE(cli.run(as(QStringLiteral("admin"), words("user add ravi --role dispatcher --area Lucknow")), {}, pw, env).exitCode, 0);
     const auto denied = cli.run(as(QStringLiteral("ravi"), {QStringLiteral("return"), QStringLiteral("cancel"), ticket}),
                                 {}, QStringLiteral("Ravi-Pass-2026"));
     QCOMPARE(denied.exitCode, 5);
