@@ -79,7 +79,12 @@ int sync(CliContext &ctx, CliArgs &args)
         return *code;
     SyncedStore *synced = std::get<SyncedStore *>(store);
     if (statusOnly) {
-        const SyncStatus s = synced->status();
+        // A new process has not talked to the server yet: whether it answers now is the news.
+        SyncStatus s = synced->status();
+        auto central = ctx.central();
+        s.online = central && CentralSync(**central).ping().has_value();
+        if (!central)
+            s.lastError = central.error().message;
         QJsonObject o = statusJson(s);
         o.insert(QStringLiteral("result"), QStringLiteral("ok"));
         ctx.print(o, statusText(s));
