@@ -3,11 +3,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include "database/pgstore.h"
-#include "database/sqlerror.h"
 
 namespace tt {
 
@@ -40,34 +37,9 @@ Result<ChangeSet> changeSetOf(const Result<QJsonObject> &o)
 
 } // namespace
 
-Result<QString> CentralSync::call(const QString &sql, const QVariantList &values, const QString &what)
-{
-    QSqlDatabase db = m_central.database();
-    for (int attempt = 1;; ++attempt) {
-        if (!db.isOpen() && !db.open())
-            return std::unexpected(databaseError(what, db.lastError()));
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (q.exec())
-            return q.next() && !q.value(0).isNull() ? q.value(0).toString() : QString();
-        const QSqlError e = q.lastError();
-        const QString state = e.nativeErrorCode();
-        if (attempt < 8 && (state == u"40001" || state == u"40P01" || state == u"23505"))
-            continue;
-        if (attempt < 2 && (e.type() == QSqlError::ConnectionError || state.isEmpty())) {
-            db.close(); // a lost connection: open again once
-            continue;
-        }
-        return std::unexpected(databaseError(what, e));
-    }
-}
-
 Result<QJsonObject> CentralSync::callObject(const QString &sql, const QVariantList &values, const QString &what)
 {
-    auto text = call(sql, values, what);
+    auto text = m_central.callText(sql, values, what);
     if (!text)
         return std::unexpected(text.error());
     const QJsonObject o = QJsonDocument::fromJson(text->toUtf8()).object();
@@ -86,7 +58,7 @@ Result<QList<Outcome>> CentralSync::replay(const QList<QJsonObject> &commands)
     QJsonArray list;
     for (const QJsonObject &c : commands)
         list.append(c);
-    auto text = call(QStringLiteral("SELECT tt_replay(?, ?::jsonb)::text"), {m_central.sessionToken(), compact(list)},
+    auto text = m_central.callText(QStringLiteral("SELECT tt_replay(?, ?::jsonb)::text"), {m_central.sessionToken(), compact(list)},
                      QStringLiteral("replaying queued commands"));
     if (!text)
         return std::unexpected(text.error());
@@ -132,10 +104,10 @@ Result<QDateTime> CentralSync::report(const QJsonObject &status)
 Result<QJsonArray> CentralSync::rows(const QString &sql, const QVariantList &values, const QString &what)
 {
     // Reads go through the session read policy: the connection presents the session's token.
-    if (auto set = call(QStringLiteral("SELECT set_config('tt.session', ?, false)"), {m_central.sessionToken()}, what);
+    if (auto set = m_central.callText(QStringLiteral("SELECT set_config('tt.session', ?, false)"), {m_central.sessionToken()}, what);
         !set)
         return std::unexpected(set.error());
-    auto text = call(sql, values, what);
+    auto text = m_central.callText(sql, values, what);
     if (!text)
         return std::unexpected(text.error());
     return QJsonDocument::fromJson(text->toUtf8()).array();
@@ -162,7 +134,7 @@ Result<double> CentralSync::ping()
 {
     QElapsedTimer t;
     t.start();
-    auto r = call(QStringLiteral("SELECT 1"), {}, QStringLiteral("reaching the central database"));
+    auto r = m_central.callText(QStringLiteral("SELECT 1"), {}, QStringLiteral("reaching the central database"));
     if (!r)
         return std::unexpected(r.error());
     return double(t.nsecsElapsed()) / 1e6;

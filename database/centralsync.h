@@ -50,7 +50,6 @@ public:
 private:
     Result<QJsonArray> rows(const QString &sql, const QVariantList &values, const QString &what);
     Result<QJsonObject> callObject(const QString &sql, const QVariantList &values, const QString &what);
-    Result<QString> call(const QString &sql, const QVariantList &values, const QString &what);
 
     PgStore &m_central;
 };

@@ -82,12 +82,16 @@ public:
     QSqlDatabase database() const;
     const Clock &clock() const { return *m_clock; }
 
+    // One statement with the values, the first column of its first row as text (empty when
+    // NULL or no row); transient errors retried, a lost connection opened again once. For the
+    // central calls of other classes (CentralSync).
+    Result<QString> callText(const QString &sql, const QVariantList &values, const QString &what);
+
 private:
     PgStore(QString connectionName, const Clock &clock);
     // Runs sql with the values (retrying transient errors, reconnecting once); positioned
     // before the first row.
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values, const QString &what);
-    Result<QString> callText(const QString &sql, const QVariantList &values, const QString &what);
     // A {result, reason, message} answer as the message or an Error.
     static Result<QString> answer(const QString &json);
 

@@ -41,47 +41,46 @@ std::optional<QDateTime> timeState(Outbox &outbox, const QString &key)
     return fromIsoUtc(**v);
 }
 
-// Lifts the per-statement deadline of the station's connection (meant for commands) while
-// logging in (bcrypt) and for bulk calls (replay, snapshots), restoring it afterwards.
-class DeadlineLifted
+// A connection setting for the length of a scope: set on entry, reset on exit.
+class ScopedSetting
 {
 public:
-    explicit DeadlineLifted(PgStore *central)
-        : m_db(central ? central->database() : QSqlDatabase())
+    ScopedSetting(QSqlDatabase db, const QString &set, QString reset)
+        : m_db(std::move(db))
+        , m_reset(std::move(reset))
     {
         if (m_db.isOpen())
-            QSqlQuery(m_db).exec(QStringLiteral("SET statement_timeout = 0"));
+            QSqlQuery(m_db).exec(set);
     }
-    ~DeadlineLifted()
+    ~ScopedSetting()
     {
         if (m_db.isOpen())
-            QSqlQuery(m_db).exec(QStringLiteral("RESET statement_timeout"));
+            QSqlQuery(m_db).exec(m_reset);
     }
-    DeadlineLifted(const DeadlineLifted &) = delete;
-    DeadlineLifted &operator=(const DeadlineLifted &) = delete;
+    ScopedSetting(const ScopedSetting &) = delete;
+    ScopedSetting &operator=(const ScopedSetting &) = delete;
 
 private:
     QSqlDatabase m_db;
+    QString m_reset;
 };
+
+// Lifts the per-statement deadline of the station's connection (meant for commands) while
+// logging in (bcrypt) and for bulk calls (replay, snapshots).
+ScopedSetting deadlineLifted(PgStore *central)
+{
+    return ScopedSetting(central ? central->database() : QSqlDatabase(), QStringLiteral("SET statement_timeout = 0"),
+                         QStringLiteral("RESET statement_timeout"));
+}
 
 // Writes to the cache that the central database already holds durably (the mirror of an
 // online command, refreshed rows) need no fsync of their own: WAL with synchronous=NORMAL for
 // their transaction. The outbox keeps synchronous=FULL.
-class CacheOnlyWrites
+ScopedSetting cacheOnlyWrites(SqliteStore &cache)
 {
-public:
-    explicit CacheOnlyWrites(SqliteStore &cache)
-        : m_db(cache.database())
-    {
-        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    }
-    ~CacheOnlyWrites() { QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = FULL")); }
-    CacheOnlyWrites(const CacheOnlyWrites &) = delete;
-    CacheOnlyWrites &operator=(const CacheOnlyWrites &) = delete;
-
-private:
-    QSqlDatabase m_db;
-};
+    return ScopedSetting(cache.database(), QStringLiteral("PRAGMA synchronous = NORMAL"),
+                         QStringLiteral("PRAGMA synchronous = FULL"));
+}
 
 } // namespace
 
@@ -136,13 +135,13 @@ Result<Actor> SyncedStore::login(const QString &user, const QString &password, c
     }
     if (m_central) {
         auto actor = [&] {
-            DeadlineLifted lifted(m_central.get());
+            const ScopedSetting lifted = deadlineLifted(m_central.get());
             return m_central->login(user, password, station);
         }();
         if (actor) {
             m_online = true;
             m_lastError.clear();
-            (void)m_outbox->setState(kLastContact, isoUtc(QDateTime::currentDateTimeUtc()));
+            m_lastContact = QDateTime::currentDateTimeUtc();
             if (auto r = cacheVerifier(*actor, password); !r)
                 qCWarning(lcDb) << "caching the login for offline use failed:" << r.error().message;
             if (auto types = m_central->bagTypes()) {
@@ -237,13 +236,13 @@ bool SyncedStore::ensureOnline()
     }
     m_online = true;
     m_lastError.clear();
-    (void)m_outbox->setState(kLastContact, isoUtc(t));
+    m_lastContact = t;
     return true;
 }
 
 Result<void> SyncedStore::relogin()
 {
-    DeadlineLifted lifted(m_central.get());
+    const ScopedSetting lifted = deadlineLifted(m_central.get());
     auto actor = m_central->login(m_user, m_password, m_station);
     if (!actor) {
         m_lastError = actor.error().message;
@@ -258,20 +257,21 @@ Outcome SyncedStore::execute(const Command &command)
 {
     if (ensureOnline()) {
         auto depth = m_outbox->depth();
-        if (depth && *depth > 0)
+        if (depth && *depth > 0) {
             (void)replayAll();
-        depth = m_outbox->depth();
+            depth = m_outbox->depth();
+        }
         if (m_online && depth && *depth == 0) {
             Outcome o = m_central->execute(command);
             if (o.reason == Reason::SessionExpired && relogin())
                 o = m_central->execute(command);
             if (!unreachable(o)) {
-                (void)m_outbox->setState(kLastContact, isoUtc(QDateTime::currentDateTimeUtc()));
+                m_lastContact = QDateTime::currentDateTimeUtc();
                 if (o.ok()) {
                     // The cache follows: the same command on the cache; where it decides
                     // otherwise (a stale cache), the central state is fetched.
                     const Outcome local = [&] {
-                        CacheOnlyWrites relaxed(*m_cache);
+                        const ScopedSetting relaxed = cacheOnlyWrites(*m_cache);
                         return m_cache->execute(command);
                     }();
                     if (local.result != o.result)
@@ -329,7 +329,7 @@ void SyncedStore::markDirty(const QJsonObject &command, const Outcome &outcome)
 
 Result<SyncResult> SyncedStore::replayAll()
 {
-    DeadlineLifted lifted(m_central.get());
+    const ScopedSetting lifted = deadlineLifted(m_central.get());
     SyncResult total;
     bool reloggedIn = false;
     for (;;) {
@@ -373,7 +373,7 @@ Result<SyncResult> SyncedStore::replayAll()
         }
         if (auto r = tx->commit(); !r)
             return std::unexpected(r.error());
-        (void)m_outbox->setState(kLastContact, isoUtc(at));
+        m_lastContact = at;
         if (outcomes->size() < commands.size()) {
             // The session ended on the way: log in again once and go on.
             if (reloggedIn || !relogin())
@@ -394,7 +394,7 @@ Result<int> SyncedStore::pull(bool force)
     if (*depth > 0)
         return 0; // queued local effects would be overwritten: replay first
     m_lastPull = t;
-    DeadlineLifted lifted(m_central.get());
+    const ScopedSetting lifted = deadlineLifted(m_central.get());
     int written = 0;
     const auto loaded = m_outbox->state(kCacheLoaded);
     if (!loaded)
@@ -438,7 +438,7 @@ Result<int> SyncedStore::refresh(const QStringList &bagList, const QStringList &
     bags.removeDuplicates();
     bills.removeDuplicates();
     int written = 0;
-    CacheOnlyWrites relaxed(*m_cache);
+    const ScopedSetting relaxed = cacheOnlyWrites(*m_cache);
     qsizetype b = 0, l = 0;
     do {
         const QStringList someBags = bags.mid(b, kSnapshotChunk);
@@ -493,6 +493,7 @@ Result<SyncResult> SyncedStore::sync()
     replayed->refreshed = *refreshed;
     const QDateTime at = QDateTime::currentDateTimeUtc();
     (void)m_outbox->setState(kLastSync, isoUtc(at));
+    (void)m_outbox->setState(kLastContact, isoUtc(m_lastContact.isValid() ? m_lastContact : at));
     const SyncStatus s = status();
     QJsonObject report{{QStringLiteral("station"), m_station},
                        {QStringLiteral("queue_depth"), s.queued},
@@ -514,7 +515,8 @@ SyncStatus SyncedStore::status()
     if (auto oldest = m_outbox->oldestQueuedAt())
         s.oldestQueuedAt = *oldest;
     s.lastSyncAt = timeState(*m_outbox, kLastSync);
-    s.lastContactAt = timeState(*m_outbox, kLastContact);
+    s.lastContactAt = m_lastContact.isValid() ? std::optional<QDateTime>(m_lastContact)
+                                              : timeState(*m_outbox, kLastContact);
     if (auto seq = m_outbox->state(kLastSeq); seq && *seq)
         s.lastSeq = (*seq)->toLongLong();
     s.lastError = m_lastError;

@@ -119,6 +119,7 @@ private:
     bool m_online = false;
     QDateTime m_nextAttempt;
     QDateTime m_lastPull;
+    QDateTime m_lastContact; // kept in memory (no write per command); stored by sync()
     QString m_lastError;
     QString m_user;
     QString m_password;
