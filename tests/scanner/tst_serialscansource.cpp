@@ -105,7 +105,7 @@ private Q_SLOTS:
                     QTest::qWait(rng.bounded(0, 4)); // chunks arrive separately
             }
             if (terminator == Terminator::None)
-                QTest::qWait(200); // silence ends the frame
+                QTest::qWait(500); // silence ends the frame (margin for a loaded machine)
         }
         QTRY_COMPARE_WITH_TIMEOUT(scans.count(), sent.size(), 5000);
         QCOMPARE(texts(scans), sent);
@@ -145,7 +145,7 @@ private Q_SLOTS:
             c = char(rng.bounded(256));
         const auto pause = [&] {
             if (terminator == Terminator::None)
-                QTest::qWait(200);
+                QTest::qWait(500); // 6× the inter-byte timeout: a busy machine delays the timer
         };
         QVERIFY(pty.write("SB00001" + t));
         pause();
