@@ -9,6 +9,7 @@
 // writer at R/s; P5 bag search. TT_PG_URL (set by pg-harness) is the superuser URL.
 
 #include "benchsupport.h"
+#include "centralsetup.h"
 #include "core/clock.h"
 #include "core/command.h"
 #include "database/migrator.h"
@@ -37,9 +38,7 @@ namespace {
 using tt::bench::Latencies;
 
 const QString kDatabase = QStringLiteral("tt_bench");
-const QString kOwnerPassword = QStringLiteral("Bench-Owner-2024");
-const QString kStationPassword = QStringLiteral("Bench-Station-2024");
-const QString kUserPassword = QStringLiteral("Bench-User-2024");
+const QString &kUserPassword = tt::bench::kBenchAdminPassword;
 constexpr int kParentCapacity = 30; // SB
 constexpr int kChildrenPerSeededParent = 20;
 
@@ -117,58 +116,6 @@ QString scalar(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
     return q.exec(sql) && q.next() ? q.value(0).toString() : QString();
-}
-
-// Roles, a fresh database, the migrations and the first admin.
-bool createDatabase(const tt::PgConnectionInfo &super, tt::PgConnectionInfo &owner,
-                    tt::PgConnectionInfo &station)
-{
-    {
-        auto db = tt::openPostgres(super, QStringLiteral("bench-super"));
-        if (!db) {
-            out << db.error().message << '\n';
-            return false;
-        }
-        const bool ok =
-            exec(*db,
-                 QStringLiteral(
-                     "DO $$ BEGIN "
-                     "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tt_owner') THEN "
-                     "CREATE ROLE tt_owner LOGIN PASSWORD '%1'; END IF; "
-                     "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tt_station') THEN "
-                     "CREATE ROLE tt_station LOGIN PASSWORD '%2'; END IF; END $$")
-                     .arg(kOwnerPassword, kStationPassword)) &&
-            exec(*db, QStringLiteral("ALTER ROLE tt_owner PASSWORD '%1'").arg(kOwnerPassword)) &&
-            exec(*db,
-                 QStringLiteral("ALTER ROLE tt_station PASSWORD '%1'").arg(kStationPassword)) &&
-            exec(*db, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kDatabase)) &&
-            exec(*db, QStringLiteral("CREATE DATABASE %1 OWNER tt_owner").arg(kDatabase));
-        if (!ok)
-            return false;
-    }
-    tt::closePostgres(QStringLiteral("bench-super"));
-    owner = super;
-    owner.user = QStringLiteral("tt_owner");
-    owner.password = kOwnerPassword;
-    owner.database = kDatabase;
-    station = owner;
-    station.user = QStringLiteral("tt_station");
-    station.password = kStationPassword;
-    bool ok = false;
-    {
-        auto db = tt::openPostgres(owner, QStringLiteral("bench-owner"));
-        if (!db) {
-            out << db.error().message << '\n';
-            return false;
-        }
-        const auto v = tt::Migrator(*db, QStringLiteral("postgresql")).migrate();
-        if (!v)
-            out << "migrate: " << v.error().message << '\n';
-        ok = v &&
-             exec(*db, QStringLiteral("SELECT tt_init_admin('admin', '%1')").arg(kUserPassword));
-    }
-    tt::closePostgres(QStringLiteral("bench-owner"));
-    return ok;
 }
 
 // Server-side seed as the owner: the schema's row triggers are switched off while
@@ -584,7 +531,7 @@ int main(int argc, char *argv[])
         << tt::bench::machineDescription(QDir::tempPath()) << '\n';
     tt::PgConnectionInfo owner;
     tt::PgConnectionInfo station;
-    if (!createDatabase(*super, owner, station))
+    if (!tt::bench::createCentralDatabase(*super, kDatabase, owner, station, out))
         return 1;
     {
         auto db = tt::openPostgres(owner, QStringLiteral("bench-info"));

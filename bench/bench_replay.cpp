@@ -13,9 +13,9 @@
 #include <QTextStream>
 
 #include "benchsupport.h"
+#include "centralsetup.h"
 #include "core/clock.h"
 #include "core/station.h"
-#include "database/migrator.h"
 #include "database/pgconnection.h"
 #include "database/syncedstore.h"
 
@@ -24,31 +24,7 @@ using namespace tt;
 namespace {
 
 QTextStream out(stdout);
-const QString kOwnerPassword = QStringLiteral("Bench-Owner-2024");
-const QString kStationPassword = QStringLiteral("Bench-Station-2024");
-const QString kAdminPassword = QStringLiteral("Bench-Admin-2024");
-
-bool run(const PgConnectionInfo &info, const QString &connection, const QStringList &statements)
-{
-    bool ok = true;
-    {
-        auto db = openPostgres(info, connection);
-        if (!db) {
-            out << db.error().message << '\n';
-            return false;
-        }
-        QSqlQuery q(*db);
-        for (const QString &s : statements) {
-            if (!q.exec(s)) {
-                out << "FAILED " << s.left(80) << ": " << q.lastError().text() << '\n';
-                ok = false;
-                break;
-            }
-        }
-    }
-    closePostgres(connection);
-    return ok;
-}
+const QString &kAdminPassword = bench::kBenchAdminPassword;
 
 qint64 count(const PgConnectionInfo &owner, const QString &sql)
 {
@@ -63,36 +39,6 @@ qint64 count(const PgConnectionInfo &owner, const QString &sql)
     }
     closePostgres(QStringLiteral("bench-count"));
     return n;
-}
-
-// A fresh database for one batch size: roles, migrations, the first admin.
-bool createDatabase(const PgConnectionInfo &super, const QString &name, PgConnectionInfo &owner,
-                    PgConnectionInfo &station)
-{
-    if (!run(super, QStringLiteral("bench-super"),
-             {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tt_owner') THEN "
-                             "CREATE ROLE tt_owner LOGIN PASSWORD '%1'; END IF; IF NOT EXISTS (SELECT 1 FROM pg_roles "
-                             "WHERE rolname = 'tt_station') THEN CREATE ROLE tt_station LOGIN PASSWORD '%2'; END IF; "
-                             "END $$")
-                  .arg(kOwnerPassword, kStationPassword),
-              QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name),
-              QStringLiteral("CREATE DATABASE %1 OWNER tt_owner").arg(name)}))
-        return false;
-    owner = super;
-    owner.user = QStringLiteral("tt_owner");
-    owner.password = kOwnerPassword;
-    owner.database = name;
-    station = owner;
-    station.user = QStringLiteral("tt_station");
-    station.password = kStationPassword;
-    {
-        auto db = openPostgres(owner, QStringLiteral("bench-owner"));
-        if (!db || !Migrator(*db, QStringLiteral("postgresql")).migrate())
-            return false;
-    }
-    closePostgres(QStringLiteral("bench-owner"));
-    return run(owner, QStringLiteral("bench-owner"),
-               {QStringLiteral("SELECT tt_init_admin('admin', '%1')").arg(kAdminPassword)});
 }
 
 std::unique_ptr<SyncedStore> station(const QString &cache, PgConnectionInfo central, const QString &prefix)
@@ -143,7 +89,7 @@ int main(int argc, char *argv[])
     for (const QString &b : batches) {
         const int batch = b.toInt();
         PgConnectionInfo owner, central;
-        if (batch < 1 || !createDatabase(*super, QStringLiteral("tt_bench_replay_%1").arg(batch), owner, central))
+        if (batch < 1 || !bench::createCentralDatabase(*super, QStringLiteral("tt_bench_replay_%1").arg(batch), owner, central, out))
             return 1;
         const QString cache = dir.filePath(QStringLiteral("cache-%1.db").arg(batch));
         // 1. A first login online: the cache learns the user (offline logins) and the feed.
