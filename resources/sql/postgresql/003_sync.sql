@@ -2,6 +2,14 @@
 -- as a station reads it, snapshots to refresh a station's cache, and each station's sync status
 -- for the health dashboard. Every entry point resolves the session token like tt_execute.
 
+-- The answer of every entry point below to a missing, ended or idle session.
+CREATE FUNCTION tt_session_expired() RETURNS jsonb
+LANGUAGE sql IMMUTABLE SET search_path = public, pg_temp AS $$
+    SELECT jsonb_build_object('result', 'rejected', 'reason', 'session_expired',
+                              'message', 'The session has expired or is not valid; log in again.')
+$$;
+REVOKE EXECUTE ON FUNCTION tt_session_expired() FROM PUBLIC;
+
 -- Replayed commands the central rules rejected: central state wins; the station and the
 -- admins see them. One row per command (a replay of the same command finds it here).
 CREATE TABLE conflicts (
@@ -167,8 +175,7 @@ DECLARE
 BEGIN
     SELECT * INTO s FROM tt_session_of(p_token);
     IF s.user_id IS NULL THEN
-        RETURN jsonb_build_object('result', 'rejected', 'reason', 'session_expired',
-                                  'message', 'The session has expired or is not valid; log in again.');
+        RETURN tt_session_expired();
     END IF;
     IF p_after IS NULL OR p_after < 0 THEN
         RETURN jsonb_build_object('result', 'ok',
@@ -208,8 +215,7 @@ DECLARE
 BEGIN
     SELECT * INTO s FROM tt_session_of(p_token);
     IF s.user_id IS NULL THEN
-        RETURN jsonb_build_object('result', 'rejected', 'reason', 'session_expired',
-                                  'message', 'The session has expired or is not valid; log in again.');
+        RETURN tt_session_expired();
     END IF;
     asked := ARRAY(SELECT id FROM bags WHERE code = ANY (bag_codes));
     -- The bills asked for and the bills of the parents involved.
@@ -267,8 +273,7 @@ DECLARE
 BEGIN
     SELECT * INTO s FROM tt_session_of(p_token);
     IF s.user_id IS NULL THEN
-        RETURN jsonb_build_object('result', 'rejected', 'reason', 'session_expired',
-                                  'message', 'The session has expired or is not valid; log in again.');
+        RETURN tt_session_expired();
     END IF;
     RETURN jsonb_build_object(
         'result', 'ok',
@@ -290,8 +295,7 @@ DECLARE
 BEGIN
     SELECT * INTO s FROM tt_session_of(p_token);
     IF s.user_id IS NULL THEN
-        RETURN jsonb_build_object('result', 'rejected', 'reason', 'session_expired',
-                                  'message', 'The session has expired or is not valid; log in again.');
+        RETURN tt_session_expired();
     END IF;
     st := left(coalesce(nullif(p_report->>'station', ''), s.station, '-'), 60);
     INSERT INTO station_status AS x (station, username, last_contact, queue_depth, oldest_queued_at, last_sync_at,
