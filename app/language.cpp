@@ -24,6 +24,14 @@ Installed &installed()
     return s;
 }
 
+// Qt's standard buttons (dialog button boxes, input and message boxes) take their text from
+// the platform theme's context; Debian ships no Hindi Qt catalogue, so the app's holds them.
+[[maybe_unused]] constexpr const char *kQtButtons[]{
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"), QT_TRANSLATE_NOOP("QGnomeTheme", "&OK"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel"),  QT_TRANSLATE_NOOP("QGnomeTheme", "&Close"),
+};
+
 } // namespace
 
 QStringList availableLanguages()

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>ठीक है (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>रद्द करें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>बंद करें (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Locked after 30 minutes without activity.</source>
@@ -1713,7 +1743,7 @@
     </message>
     <message>
         <source>One-time code (if your account uses one)</source>
-        <translation>वन-टाइम कोड (अगर आपका खाता इसका उपयोग करता है)</translation>
+        <translation>वन-टाइम कोड (अगर लागू हो)</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "appfixture.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -213,6 +214,20 @@ private Q_SLOTS:
         QCOMPARE(localizedMessage(unknown), unknown);
         QCOMPARE(QCoreApplication::translate("tt::SearchPage", "%n row(s)", nullptr, 3),
                  QStringLiteral("3 पंक्तियाँ"));
+    }
+
+    // Qt's own standard buttons (OK, Cancel, Close of dialogs and input boxes) follow too.
+    void standardButtonsFollowTheLanguage()
+    {
+        QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                             QDialogButtonBox::Close);
+        QCOMPARE(box.button(QDialogButtonBox::Cancel)->text().remove(u'&'),
+                 QStringLiteral("Cancel"));
+        QVERIFY(setLanguage(QStringLiteral("hi")));
+        QDialogButtonBox hindi(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                               QDialogButtonBox::Close);
+        for (QAbstractButton *b : hindi.buttons())
+            QVERIFY2(hasDevanagari(b->text()), qPrintable(b->text()));
     }
 
     // The dispatcher's screen switches at once, including the answer already on screen, and back.
