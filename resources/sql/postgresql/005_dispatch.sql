@@ -345,21 +345,32 @@ BEGIN
     END IF;
 END $$;
 
--- 7. The entry points. tt_execute: the session (once), its idle clock (at most once a minute),
--- the command.
+-- 7. The entry points. The session of a writing entry point: no row when not valid; its idle
+-- clock moves at most once a minute (a replay or a busy station does not rewrite the row).
+CREATE FUNCTION tt_use_session(p_token text, OUT user_id bigint, OUT username text, OUT role text,
+                               OUT station text)
+LANGUAGE plpgsql AS $$
+DECLARE
+    h bytea;
+BEGIN
+    SELECT s.user_id, s.username, s.role, s.station, s.token_hash INTO user_id, username, role, station, h
+      FROM tt_session_of(p_token) s;
+    IF user_id IS NOT NULL THEN
+        UPDATE sessions SET last_used = now() WHERE token_hash = h AND last_used < now() - interval '1 minute';
+    END IF;
+END $$;
+
+-- tt_execute: the session, the command, the coalesced notification.
 CREATE OR REPLACE FUNCTION tt_execute(p_token text, p_command jsonb) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     s record;
     o jsonb;
 BEGIN
-    SELECT * INTO s FROM tt_session_of(p_token);
+    SELECT * INTO s FROM tt_use_session(p_token);
     IF s.user_id IS NULL THEN
         RETURN tt_session_expired();
     END IF;
-    UPDATE sessions SET last_used = now()
-     WHERE token_hash = s.token_hash AND last_used < now() - interval '1 minute';
-    PERFORM set_config('tt.defer_counts', '', true);
     o := tt_run(s.username, s.role, s.station, p_command);
     IF o->>'result' = 'ok' THEN
         PERFORM tt_notify_changes();
@@ -381,12 +392,10 @@ DECLARE
     applied boolean := false;
     outs jsonb[] := '{}'; -- appended in place (a jsonb array would be copied on every append)
 BEGIN
-    SELECT * INTO s FROM tt_session_of(p_token);
+    SELECT * INTO s FROM tt_use_session(p_token);
     IF s.user_id IS NULL THEN
         RETURN '[]'::jsonb;
     END IF;
-    UPDATE sessions SET last_used = now()
-     WHERE token_hash = s.token_hash AND last_used < now() - interval '1 minute';
     INSERT INTO replay_runs(xid) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
     PERFORM set_config('tt.defer_counts', 'on', true);
     FOR c IN SELECT value FROM jsonb_array_elements(p_commands) LOOP
