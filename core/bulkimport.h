@@ -14,23 +14,27 @@ namespace tt {
 // Rows of an import file, parsed and syntax-checked (codes normalised, weights in range).
 struct ImportBagRow
 {
+    qint64 row = 0; // the row number in the file (audit records name it)
     QString code;
     std::optional<qint64> measuredWeightG;
 };
 
 struct ImportLinkRow
 {
+    qint64 row = 0; // the row number in the file
     QString parentCode;
     QString childCode;
     std::optional<qint64> childWeightG;
 };
 
-// Who imports, from where, and the time recorded for every change of the batch.
+// Who imports, from where, the time recorded for every change of the batch, and the file's
+// name (audit records name it with the row number).
 struct ImportMeta
 {
     Actor actor;
     QString station;
     QDateTime at;
+    QString file;
 };
 
 // The set-based import path (BRIEF §6, §8 P6): a batch of rows decided in memory with the core

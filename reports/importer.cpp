@@ -266,7 +266,7 @@ Result<void> Importer::addBagRow(Pending &p)
         return std::unexpected(grams.error());
     if (m_options.bulk) {
         p.commands << int(m_bulkBags.size());
-        m_bulkBags.append(ImportBagRow{*code, *grams});
+        m_bulkBags.append(ImportBagRow{p.row, *code, *grams});
         return {};
     }
     p.commands << enqueue(cmd::RegisterBag{*code, *grams});
@@ -287,7 +287,7 @@ Result<void> Importer::addLinkRow(Pending &p, ImportSummary &summary)
         return std::unexpected(grams.error());
     if (m_options.bulk) {
         p.commands << int(m_bulkLinks.size());
-        m_bulkLinks.append(ImportLinkRow{*parent, *child, *grams});
+        m_bulkLinks.append(ImportLinkRow{p.row, *parent, *child, *grams});
         return {};
     }
 
@@ -424,7 +424,7 @@ Result<void> Importer::flush(ImportSummary &summary)
     if (!m_batch.isEmpty()) {
         outcomes = m_store.executeBatch(m_batch);
     } else if (!m_bulkBags.isEmpty() || !m_bulkLinks.isEmpty()) {
-        const ImportMeta meta{m_actor, m_station, m_clock.now()};
+        const ImportMeta meta{m_actor, m_station, m_clock.now(), m_options.fileName};
         expected = m_bulkBags.size() + m_bulkLinks.size();
         auto r = m_bulkBags.isEmpty() ? m_options.bulk->importLinks(meta, m_bulkLinks)
                                       : m_options.bulk->importBags(meta, m_bulkBags);

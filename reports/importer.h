@@ -38,6 +38,8 @@ struct ImportOptions
     // written per batch, same rules and results, many times faster. nullptr: every row runs as
     // commands through Store::executeBatch. Bills files always run as commands.
     BulkImport *bulk = nullptr;
+    // The file's name as the set-based path records it (ImportMeta::file).
+    QString fileName;
 };
 
 struct ImportSummary
