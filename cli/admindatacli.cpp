@@ -1,7 +1,10 @@
 #include "cli/cliargs.h"
 #include "cli/clicontext.h"
 #include "cli/commandregistry.h"
+#include "database/centraladmin.h"
+#include "database/pgstore.h"
 #include "database/repositories.h"
+#include "database/syncedstore.h"
 #include "database/sqlitestore.h"
 
 namespace tt {
@@ -31,17 +34,34 @@ std::optional<bool> activeFlag(CliArgs &args)
     return on;
 }
 
-// Logs in and hands the admin repository to a listing; admin data is readable by every user.
-int withAdminData(CliContext &ctx, CliArgs &args,
-                  const std::function<int(AdminRepository &)> &action)
+// Logs in and reads admin data, which every user may see: from the embedded database, or with
+// --db postgresql://… from the central one (session-checked list functions, migration 007).
+template<class T>
+Result<T> readAdminData(CliContext &ctx, const std::function<Result<T>(AdminRepository &)> &local,
+                        const std::function<Result<T>(PgStore &)> &central)
 {
-    if (args.hasError())
-        return ctx.usage(args.error());
     const auto actor = ctx.login();
     if (!actor)
-        return ctx.fail(actor.error());
+        return std::unexpected(actor.error());
+    if (ctx.isSynced()) {
+        auto synced = ctx.synced();
+        if (!synced)
+            return std::unexpected(synced.error());
+        if (PgStore *pg = (*synced)->central())
+            return central(*pg);
+        return fail(Reason::DatabaseError,
+                    QStringLiteral("The central database cannot be reached; admin data is read from it."));
+    }
+    if (ctx.isCentral()) {
+        auto pg = ctx.central();
+        if (!pg)
+            return std::unexpected(pg.error());
+        return central(**pg);
+    }
     auto store = ctx.store();
-    return action((*store)->repositories().admin);
+    if (!store)
+        return std::unexpected(store.error());
+    return local((*store)->repositories().admin);
 }
 
 QString yesNo(bool active)
@@ -51,28 +71,35 @@ QString yesNo(bool active)
 
 int bagTypeList(CliContext &ctx, CliArgs &args)
 {
-    return withAdminData(ctx, args, [&](AdminRepository &admin) {
-        const auto types = admin.bagTypes();
-        if (!types)
-            return ctx.fail(types.error());
-        for (const BagType &t : *types)
-            ctx.print({{QStringLiteral("name"), t.name},
-                       {QStringLiteral("role"), bagRoleName(t.role)},
-                       {QStringLiteral("pattern"), t.pattern},
-                       {QStringLiteral("capacity"), t.capacity},
-                       {QStringLiteral("nominal_weight_g"), double(t.nominalWeightG)},
-                       {QStringLiteral("expected_weight_g"), double(t.expectedWeightG)},
-                       {QStringLiteral("active"), t.active}},
-                      QStringLiteral("%1 %2 %3 capacity %4 nominal %5 g expected %6 g %7")
-                          .arg(t.name, -10)
-                          .arg(bagRoleName(t.role), -6)
-                          .arg(t.pattern, -26)
-                          .arg(t.capacity)
-                          .arg(t.nominalWeightG)
-                          .arg(t.expectedWeightG)
-                          .arg(yesNo(t.active)));
-        return int(ExitOk);
-    });
+    if (args.hasError())
+        return ctx.usage(args.error());
+    const auto types = readAdminData<QList<BagType>>(
+        ctx, [](AdminRepository &a) { return a.bagTypes(); },
+        [](PgStore &c) -> Result<QList<BagType>> {
+            auto set = c.bagTypes();
+            if (!set)
+                return std::unexpected(set.error());
+            return set->types();
+        });
+    if (!types)
+        return ctx.fail(types.error());
+    for (const BagType &t : *types)
+        ctx.print({{QStringLiteral("name"), t.name},
+                   {QStringLiteral("role"), bagRoleName(t.role)},
+                   {QStringLiteral("pattern"), t.pattern},
+                   {QStringLiteral("capacity"), t.capacity},
+                   {QStringLiteral("nominal_weight_g"), double(t.nominalWeightG)},
+                   {QStringLiteral("expected_weight_g"), double(t.expectedWeightG)},
+                   {QStringLiteral("active"), t.active}},
+                  QStringLiteral("%1 %2 %3 capacity %4 nominal %5 g expected %6 g %7")
+                      .arg(t.name, -10)
+                      .arg(bagRoleName(t.role), -6)
+                      .arg(t.pattern, -26)
+                      .arg(t.capacity)
+                      .arg(t.nominalWeightG)
+                      .arg(t.expectedWeightG)
+                      .arg(yesNo(t.active)));
+    return int(ExitOk);
 }
 
 int bagTypeAdd(CliContext &ctx, CliArgs &args)
@@ -120,22 +147,24 @@ int onName(CliContext &ctx, CliArgs &args, const QString &usageText,
 
 int areaList(CliContext &ctx, CliArgs &args)
 {
-    return withAdminData(ctx, args, [&](AdminRepository &admin) {
-        const auto areas = admin.areas();
-        if (!areas)
-            return ctx.fail(areas.error());
-        for (const AreaRow &a : *areas)
-            ctx.print({{QStringLiteral("name"), a.name},
-                       {QStringLiteral("active"), a.active},
-                       {QStringLiteral("users"), a.users},
-                       {QStringLiteral("stations"), a.stations}},
-                      QStringLiteral("%1 %2 %3 users %4 stations")
-                          .arg(a.name, -20)
-                          .arg(yesNo(a.active), -8)
-                          .arg(a.users)
-                          .arg(a.stations));
-        return int(ExitOk);
-    });
+    if (args.hasError())
+        return ctx.usage(args.error());
+    const auto areas = readAdminData<QList<AreaRow>>(
+        ctx, [](AdminRepository &a) { return a.areas(); },
+        [](PgStore &c) { return CentralAdmin(c).areas(); });
+    if (!areas)
+        return ctx.fail(areas.error());
+    for (const AreaRow &a : *areas)
+        ctx.print({{QStringLiteral("name"), a.name},
+                   {QStringLiteral("active"), a.active},
+                   {QStringLiteral("users"), a.users},
+                   {QStringLiteral("stations"), a.stations}},
+                  QStringLiteral("%1 %2 %3 users %4 stations")
+                      .arg(a.name, -20)
+                      .arg(yesNo(a.active), -8)
+                      .arg(a.users)
+                      .arg(a.stations));
+    return int(ExitOk);
 }
 
 int areaRename(CliContext &ctx, CliArgs &args)
@@ -149,20 +178,22 @@ int areaRename(CliContext &ctx, CliArgs &args)
 
 int stationList(CliContext &ctx, CliArgs &args)
 {
-    return withAdminData(ctx, args, [&](AdminRepository &admin) {
-        const auto stations = admin.stations();
-        if (!stations)
-            return ctx.fail(stations.error());
-        for (const StationRow &s : *stations)
-            ctx.print(
-                {{QStringLiteral("station"), s.id},
-                 {QStringLiteral("area"), s.area},
-                 {QStringLiteral("active"), s.active},
-                 {QStringLiteral("created_at"), isoUtc(s.createdAt)},
-                 {QStringLiteral("last_seen"), s.lastSeen ? isoUtc(*s.lastSeen) : QString()}},
-                QStringLiteral("%1 %2 %3").arg(s.id, -16).arg(s.area, -20).arg(yesNo(s.active)));
-        return int(ExitOk);
-    });
+    if (args.hasError())
+        return ctx.usage(args.error());
+    const auto stations = readAdminData<QList<StationRow>>(
+        ctx, [](AdminRepository &a) { return a.stations(); },
+        [](PgStore &c) { return CentralAdmin(c).stations(); });
+    if (!stations)
+        return ctx.fail(stations.error());
+    for (const StationRow &s : *stations)
+        ctx.print(
+            {{QStringLiteral("station"), s.id},
+             {QStringLiteral("area"), s.area},
+             {QStringLiteral("active"), s.active},
+             {QStringLiteral("created_at"), isoUtc(s.createdAt)},
+             {QStringLiteral("last_seen"), s.lastSeen ? isoUtc(*s.lastSeen) : QString()}},
+            QStringLiteral("%1 %2 %3").arg(s.id, -16).arg(s.area, -20).arg(yesNo(s.active)));
+    return int(ExitOk);
 }
 
 int stationAdd(CliContext &ctx, CliArgs &args)

@@ -7,6 +7,7 @@
 #include "cli/commandregistry.h"
 #include "cli/listprinters.h"
 #include "core/clock.h"
+#include "database/centraladmin.h"
 #include "database/pgstore.h"
 
 #include <QJsonArray>
@@ -98,14 +99,9 @@ int userAdd(CliContext &ctx, CliArgs &args)
     const auto role = args.takeOption(QStringLiteral("--role"));
     const auto area = args.takeOption(QStringLiteral("--area"));
     const auto name = args.takePositional();
-    const QString usageText = QStringLiteral("Usage: user add NAME --role dispatcher|biller|admin");
+    const QString usageText = QStringLiteral("Usage: user add NAME --role dispatcher|biller|admin [--area AREA]");
     if (!name || !role || !roleFromName(*role) || args.hasError())
         return ctx.usage(usageText);
-    if (area)
-        return ctx.fail(Error{
-            Reason::InvalidInput,
-            QStringLiteral("Dispatch areas of central users are not managed from the CLI yet; "
-                           "add the user without --area.")});
     auto store = loggedIn(ctx);
     if (!store)
         return ctx.fail(store.error());
@@ -115,7 +111,11 @@ int userAdd(CliContext &ctx, CliArgs &args)
                               QStringLiteral("The new user's password: set "
                                              "TRACETRACK_NEW_PASSWORD or give it on the next "
                                              "line of stdin.")});
-    return done(ctx, (*store)->addUser(*name, *password, *roleFromName(*role)));
+    const auto added = (*store)->addUser(*name, *password, *roleFromName(*role));
+    if (!added || !area)
+        return done(ctx, added);
+    const auto placed = CentralAdmin(**store).setUserArea(*name, *area);
+    return done(ctx, placed ? Result<QString>(*added + QLatin1Char(' ') + *placed) : placed);
 }
 
 // user set-role|enable|disable|unlock|passwd NAME [ROLE]
@@ -151,7 +151,7 @@ void registerCentralReadCommands(CommandRegistry &r)
     r.add(QStringLiteral("bill list"),
           QStringLiteral("[--status open|completed] [--search TEXT] [--limit N]"), billList);
     r.add(QStringLiteral("user list"), {}, userList);
-    r.add(QStringLiteral("user add"), QStringLiteral("NAME --role ROLE"), userAdd);
+    r.add(QStringLiteral("user add"), QStringLiteral("NAME --role ROLE [--area AREA]"), userAdd);
     r.add(QStringLiteral("user set-role"), QStringLiteral("NAME ROLE"),
           [](CliContext &c, CliArgs &a) { return userChange(c, a, C::Role); });
     r.add(QStringLiteral("user enable"), QStringLiteral("NAME"),

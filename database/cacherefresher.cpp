@@ -72,11 +72,12 @@ Result<void> CacheRefresher::applyBagTypes(const QList<BagType> &types)
     for (const BagType &t : types) {
         const QString role = t.role == BagRole::Parent ? QStringLiteral("parent") : QStringLiteral("child");
         if (auto r = exec(QStringLiteral("INSERT INTO bag_types(name, role, pattern, capacity, nominal_weight_g, "
-                                         "expected_weight_g) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE "
-                                         "SET pattern = excluded.pattern, capacity = excluded.capacity, "
+                                         "expected_weight_g, active) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO "
+                                         "UPDATE SET pattern = excluded.pattern, capacity = excluded.capacity, "
                                          "nominal_weight_g = excluded.nominal_weight_g, expected_weight_g = "
-                                         "excluded.expected_weight_g WHERE bag_types.role = excluded.role"),
-                          {t.name, role, t.pattern, t.capacity, t.nominalWeightG, t.expectedWeightG},
+                                         "excluded.expected_weight_g, active = excluded.active WHERE bag_types.role = "
+                                         "excluded.role"),
+                          {t.name, role, t.pattern, t.capacity, t.nominalWeightG, t.expectedWeightG, t.active ? 1 : 0},
                           QStringLiteral("caching bag type %1").arg(t.name));
             !r)
             return r;

@@ -1,5 +1,7 @@
 #include "database/pgstore.h"
 
+#include "database/admincommands.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -206,6 +208,8 @@ Outcome PgStore::execute(const Command &command)
                       QStringLiteral("executing %1").arg(commandKind(command.body)));
     Outcome o = r ? Outcome::fromJson(objectOf(*r)) : Outcome::rejected(r.error());
     o.commandId = command.meta.id;
+    if (changesBagTypes(command.body))
+        m_typesLoaded = false; // read again by the next bagTypes()
     return o;
 }
 
@@ -236,6 +240,7 @@ Result<BagTypeSet> PgStore::bagTypes()
         t.capacity = o.value(QStringLiteral("capacity")).toInt();
         t.nominalWeightG = qint64(o.value(QStringLiteral("nominal_weight_g")).toDouble());
         t.expectedWeightG = qint64(o.value(QStringLiteral("expected_weight_g")).toDouble());
+        t.active = o.value(QStringLiteral("active")).toBool(true);
         types.append(t);
     }
     m_types = BagTypeSet(types);

@@ -86,14 +86,14 @@ public:
     // NULL or no row); transient errors retried, a lost connection opened again once. For the
     // central calls of other classes (CentralSync).
     Result<QString> callText(const QString &sql, const QVariantList &values, const QString &what);
+    // A {result, reason, message} answer as the message or an Error.
+    static Result<QString> answer(const QString &json);
 
 private:
     PgStore(QString connectionName, const Clock &clock);
     // Runs sql with the values (retrying transient errors, reconnecting once); positioned
     // before the first row.
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values, const QString &what);
-    // A {result, reason, message} answer as the message or an Error.
-    static Result<QString> answer(const QString &json);
 
     QString m_connectionName;
     const Clock *m_clock;

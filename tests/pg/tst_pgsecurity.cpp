@@ -180,6 +180,15 @@ private Q_SLOTS:
         QVERIFY(denied(cmd::ReturnParent{m_ticket, QStringLiteral("SB00001")}));
         QVERIFY(denied(cmd::FinaliseReturn{m_ticket}));
         QVERIFY(denied(cmd::CancelReturn{m_ticket}));
+        // Bag types, areas and stations: admins only.
+        QVERIFY(denied(cmd::AddBagType{QStringLiteral("Sack"), QStringLiteral("parent"), QStringLiteral("^SK\\d{4}$"), 5,
+                                       0, 0}));
+        QVERIFY(denied(cmd::SetBagType{QStringLiteral("SB"), std::nullopt, 99, std::nullopt, std::nullopt, std::nullopt}));
+        QVERIFY(denied(cmd::DeleteBagType{QStringLiteral("M444")}));
+        QVERIFY(denied(cmd::AddArea{QStringLiteral("Backyard")}));
+        QVERIFY(denied(cmd::SetArea{QStringLiteral("Lucknow"), std::nullopt, false}));
+        QVERIFY(denied(cmd::AddStation{QStringLiteral("rogue"), QStringLiteral("Lucknow")}));
+        QVERIFY(denied(cmd::SetStation{QStringLiteral("tt-sec"), std::nullopt, false}));
         const auto ticket = m_admin->returnTicket(m_ticket);
         QVERIFY(ticket && *ticket);
         QCOMPARE((*ticket)->status, ReturnStatus::Open);

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "core/clock.h"
+#include "database/centraladmin.h"
 #include "database/sqlitestore.h"
 #include "database/verifier.h"
 #include "tests/database/storefixture.h"
@@ -320,6 +321,109 @@ private Q_SLOTS:
         QCOMPARE(describe(again), describe(first));
         QCOMPARE(again.commandId, c.meta.id);
         QVERIFY(m_sqlite->execute(c).ok()); // keeps the parity check of cleanup() meaningful
+    }
+
+    // Bag types, areas and stations (admin commands): the same rules and messages on both.
+    void adminData()
+    {
+        using namespace cmd;
+        expect(AddArea{QStringLiteral("  North   Yard ")}, ResultKind::Ok);
+        expect(AddArea{QStringLiteral("north yard")}, ResultKind::Rejected, Reason::InvalidArea);
+        expect(AddArea{QStringLiteral("   ")}, ResultKind::Rejected, Reason::InvalidArea);
+        expect(AddStation{QStringLiteral("dock-7"), QStringLiteral("north yard")}, ResultKind::Ok);
+        expect(AddStation{QStringLiteral("dock 7"), QStringLiteral("North Yard")}, ResultKind::Rejected,
+               Reason::InvalidInput);
+        expect(AddStation{QStringLiteral("dock-7"), QStringLiteral("North Yard")}, ResultKind::Rejected,
+               Reason::InvalidInput);
+        expect(AddStation{QStringLiteral("dock-8"), QStringLiteral("Nowhere")}, ResultKind::Rejected, Reason::InvalidArea);
+        expect(SetArea{QStringLiteral("North Yard"), std::nullopt, false}, ResultKind::Ok);
+        expect(AddStation{QStringLiteral("dock-8"), QStringLiteral("North Yard")}, ResultKind::Rejected,
+               Reason::InvalidArea);
+        expect(DeleteArea{QStringLiteral("North Yard")}, ResultKind::Rejected, Reason::InvalidArea);
+        expect(SetArea{QStringLiteral("North Yard"), QStringLiteral("Lucknow"), std::nullopt}, ResultKind::Rejected,
+               Reason::InvalidArea);
+        expect(SetArea{QStringLiteral("North Yard"), QStringLiteral("South Yard"), true}, ResultKind::Ok);
+        expect(SetArea{QStringLiteral("South Yard"), std::nullopt, true}, ResultKind::Ok); // unchanged
+        expect(SetStation{QStringLiteral("dock-7"), std::nullopt, false}, ResultKind::Ok);
+        expect(SetStation{QStringLiteral("dock-7"), std::nullopt, false}, ResultKind::Ok); // unchanged
+        expect(SetStation{QStringLiteral("dock-9"), std::nullopt, true}, ResultKind::Rejected, Reason::InvalidInput);
+        expect(AddArea{QStringLiteral("Spare")}, ResultKind::Ok);
+        expect(DeleteArea{QStringLiteral("spare")}, ResultKind::Ok);
+
+        expect(AddBagType{QStringLiteral("Crate"), QStringLiteral("parent"), QStringLiteral("^CR\\d{4}$"), 12, 0, 12000},
+               ResultKind::Ok);
+        expect(AddBagType{QStringLiteral("crate"), QStringLiteral("parent"), QStringLiteral("^CX\\d{4}$"), 12, 0, 0},
+               ResultKind::Rejected, Reason::InvalidInput);
+        expect(AddBagType{QStringLiteral("Crate2"), QStringLiteral("parent"), QStringLiteral("^CR\\d{5}$"), 12, 0, 0},
+               ResultKind::Rejected, Reason::InvalidInput); // prefix overlaps
+        expect(AddBagType{QStringLiteral("Tote"), QStringLiteral("box"), QStringLiteral("^TO\\d{4}$"), 5, 0, 0},
+               ResultKind::Rejected, Reason::InvalidInput);
+        expect(AddBagType{QStringLiteral("Tote"), QStringLiteral("parent"), QStringLiteral("^TO\\d{4}$"), 0, 0, 0},
+               ResultKind::Rejected, Reason::InvalidCapacity);
+        expect(AddBagType{QStringLiteral("Tote"), QStringLiteral("parent"), QStringLiteral("^TO\\d{4}$"), 20000, 0, 0},
+               ResultKind::Rejected, Reason::InvalidCapacity);
+        expect(AddBagType{QStringLiteral("Tote"), QStringLiteral("parent"), QStringLiteral("^TO\\d{4}$"), 5, 0,
+                          20'000'000},
+               ResultKind::Rejected, Reason::InvalidInput);
+        expect(SetBagType{QStringLiteral("CHILD"), std::nullopt, 5, std::nullopt, std::nullopt, std::nullopt},
+               ResultKind::Rejected, Reason::InvalidCapacity);
+        expect(SelectParent{QStringLiteral("CR0001"), {}}, ResultKind::Ok);
+        expect(LinkChild{QStringLiteral("CR0001"), QStringLiteral("C7001"), {}}, ResultKind::Ok);
+        expect(SetBagType{QStringLiteral("crate"), std::nullopt, 20, std::nullopt, 15000, std::nullopt}, ResultKind::Ok);
+        expect(SetBagType{QStringLiteral("Crate"), std::nullopt, 20, std::nullopt, 15000, std::nullopt},
+               ResultKind::Ok); // unchanged
+        expect(DeleteBagType{QStringLiteral("Crate")}, ResultKind::Rejected, Reason::BagInUse);
+        expect(SetBagType{QStringLiteral("Crate"), std::nullopt, std::nullopt, std::nullopt, std::nullopt, false},
+               ResultKind::Ok);
+        // An inactive type classifies no new code: CR0002 is then a child code (CHILD's pattern).
+        expect(SelectParent{QStringLiteral("CR0002"), {}}, ResultKind::Rejected, Reason::WrongRole);
+        expect(AddBagType{QStringLiteral("Bin"), QStringLiteral("child"), QStringLiteral("^BN\\d{4}$"), 0, 500, 0},
+               ResultKind::Ok);
+        expect(DeleteBagType{QStringLiteral("bin")}, ResultKind::Ok);
+        expect(DeleteBagType{QStringLiteral("Nope")}, ResultKind::Rejected, Reason::InvalidInput);
+
+        // A pattern that does not compile: the same answer, each engine words its own error.
+        const Command bad = makeCommand(Actor{QStringLiteral("admin"), Role::Admin}, QStringLiteral("st-test"), m_clock,
+                                        AddBagType{QStringLiteral("Odd"), QStringLiteral("parent"),
+                                                   QStringLiteral("^OD[\\d{4}$"), 5, 0, 0});
+        for (const Outcome &o : {m_sqlite->execute(bad), m_pg->execute(bad)}) {
+            QCOMPARE(o.reason, Reason::InvalidInput);
+            QVERIFY2(o.message.startsWith(QStringLiteral("The code pattern of bag type Odd is not a valid regular")),
+                     qPrintable(o.message));
+        }
+
+        // The central lists show what the commands did.
+        const auto areas = CentralAdmin(*m_pg).areas();
+        QVERIFY2(areas, areas ? "" : qPrintable(areas.error().message));
+        const auto south = std::find_if(areas->cbegin(), areas->cend(),
+                                        [](const AreaRow &a) { return a.name == u"South Yard"; });
+        QVERIFY(south != areas->cend());
+        QVERIFY(south->active);
+        QCOMPARE(south->stations, 1);
+        const auto stations = CentralAdmin(*m_pg).stations();
+        QVERIFY(stations);
+        const auto dock = std::find_if(stations->cbegin(), stations->cend(),
+                                       [](const StationRow &s) { return s.id == u"dock-7"; });
+        QVERIFY(dock != stations->cend());
+        QCOMPARE(dock->area, QStringLiteral("South Yard"));
+        QVERIFY(!dock->active);
+        const auto types = m_pg->bagTypes();
+        QVERIFY(types);
+        QVERIFY(types->byName(QStringLiteral("Crate")).has_value());
+        QCOMPARE(types->byName(QStringLiteral("Crate"))->capacity, 20);
+        QVERIFY(!types->byName(QStringLiteral("Crate"))->active);
+    
+        // A user's dispatch area, set centrally: only an existing, active area.
+        const auto placed = CentralAdmin(*m_pg).setUserArea(QStringLiteral("admin"), QStringLiteral("south yard"));
+        QVERIFY2(placed, placed ? "" : qPrintable(placed.error().message));
+        QCOMPARE(*placed, QStringLiteral("User admin works in area South Yard."));
+        QCOMPARE(CentralAdmin(*m_pg).setUserArea(QStringLiteral("admin"), QStringLiteral("Nowhere")).error().reason,
+                 Reason::InvalidArea);
+        const auto after = CentralAdmin(*m_pg).areas();
+        QVERIFY(after);
+        QCOMPARE(std::find_if(after->cbegin(), after->cend(), [](const AreaRow &a) { return a.name == u"South Yard"; })
+                     ->users,
+                 1);
     }
 };
 
