@@ -81,6 +81,9 @@ public:
         , m_meta(meta)
         , m_at(isoUtc(meta.at))
         , m_batchId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+        , m_auditHead(QStringLiteral("{\"file\":") + jsonString(meta.file) +
+                      QStringLiteral(",\"import_batch\":\"") + m_batchId +
+                      QStringLiteral("\",\"row\":"))
         , m_bags(
               m_sql,
               QStringLiteral(
@@ -93,10 +96,6 @@ public:
                   QStringLiteral("INSERT INTO links(parent_id, child_id, linked_at, linked_by, "
                                  "station, command_id)"),
                   6)
-        , m_scans(m_sql,
-                  QStringLiteral("INSERT INTO scans(at, username, station, code, action, parent, "
-                                 "bill, command_id)"),
-                  8)
         , m_audit(m_sql,
                   QStringLiteral("INSERT INTO audit_log(at, actor, station, action, entity, "
                                  "entity_id, before, after)"),
@@ -185,6 +184,11 @@ public:
                             Error{Reason::InvalidCode,
                                   QStringLiteral("%1 matches no bag type.").arg(row.code)});
         const BagState &b = create(row.code, *type, row.measuredWeightG);
+        QString after = QStringLiteral(",\"type\":") + jsonString(type->name);
+        if (row.measuredWeightG)
+            after +=
+                QStringLiteral(",\"measured_weight_g\":") + QString::number(*row.measuredWeightG);
+        audit(QStringLiteral("bag"), row.code, row.row, after);
         o.result = ResultKind::Ok;
         if (b.role == BagRole::Parent)
             describe(o, b);
@@ -271,17 +275,10 @@ public:
         ++m_linkCount;
         if (parent->childCount == parent->capacity)
             ++m_parentsFilled;
-        if (auto r = m_scans.add(
-                {m_at, m_meta.actor.user, m_meta.station, childCode, QStringLiteral("link"),
-                 parent->code, parent->billCode.isEmpty() ? QVariant() : QVariant(parent->billCode),
-                 m_batchId});
-            !r)
-            m_error = r.error();
-        audit(QStringLiteral("link.create"), QStringLiteral("link"), childCode,
-              QStringLiteral("{\"parent\":%1,\"child\":%2,\"weight_g\":%3,\"import_batch\":\"%4\"}")
-                  .arg(jsonString(parent->code), jsonString(childCode))
-                  .arg(weight)
-                  .arg(m_batchId));
+        audit(QStringLiteral("link"), childCode, row.row,
+              QStringLiteral(",\"parent\":") + jsonString(parent->code) +
+                  QStringLiteral(",\"child\":") + jsonString(childCode) +
+                  QStringLiteral(",\"weight_g\":") + QString::number(weight));
         o.result = ResultKind::Ok;
         describe(o, *parent);
         if (o.parentFull())
@@ -318,7 +315,7 @@ public:
                 !r)
                 return r;
         }
-        for (auto *b : {&m_bags, &m_links, &m_scans, &m_audit}) {
+        for (auto *b : {&m_bags, &m_links, &m_audit}) {
             if (auto r = b->flush(); !r)
                 return r;
         }
@@ -343,25 +340,16 @@ public:
         }
         const QList<std::pair<QString, qint64>> totals{{QStringLiteral("parents"), m_newParents},
                                                        {QStringLiteral("children"), m_newChildren},
-                                                       {QStringLiteral("links"), m_linkCount},
-                                                       {QStringLiteral("scans"), m_linkCount}};
+                                                       {QStringLiteral("links"), m_linkCount}};
         for (const auto &[metric, delta] : totals) {
             if (delta == 0)
                 continue;
             if (auto r = m_repo.statistics.addToTotal(metric, delta); !r)
                 return r;
         }
-        const QDate day = m_meta.at.toUTC().date();
-        const QList<std::pair<QString, qint64>> daily{
-            {QStringLiteral("scans"), m_linkCount},
-            {QStringLiteral("scans.link"), m_linkCount},
-            {QStringLiteral("parents_filled"), m_parentsFilled}};
-        for (const auto &[metric, delta] : daily) {
-            if (delta == 0)
-                continue;
-            if (auto r = m_repo.statistics.addToDaily(day, m_meta.station, metric, delta); !r)
-                return r;
-        }
+        if (m_parentsFilled != 0)
+            return m_repo.statistics.addToDaily(m_meta.at.toUTC().date(), m_meta.station,
+                                                QStringLiteral("parents_filled"), m_parentsFilled);
         return {};
     }
 
@@ -384,20 +372,16 @@ private:
         BagState *stored = &m_storage.emplace_back(std::move(b));
         m_state.insert(stored->code.toUpper(), stored);
         m_created.append(stored);
-        QString after = QStringLiteral("{\"code\":%1,\"type\":%2,\"role\":\"%3\"")
-                            .arg(jsonString(code), jsonString(type.name), bagRoleName(type.role));
-        if (measured)
-            after += QStringLiteral(",\"measured_weight_g\":%1").arg(*measured);
-        after += QStringLiteral(",\"import_batch\":\"%1\"}").arg(m_batchId);
-        audit(QStringLiteral("bag.create"), QStringLiteral("bag"), code, after);
         return *stored;
     }
 
-    void audit(const QString &action, const QString &entity, const QString &entityId,
-               const QString &after)
+    // The row's one audit record: action "import", the file and row, then `fields` (JSON
+    // members, each with its leading comma).
+    void audit(const QString &entity, const QString &entityId, qint64 row, const QString &fields)
     {
-        if (auto r = m_audit.add({m_at, m_meta.actor.user, m_meta.station, action, entity, entityId,
-                                  QVariant(), after});
+        if (auto r = m_audit.add({m_at, m_meta.actor.user, m_meta.station, QStringLiteral("import"),
+                                  entity, entityId, QVariant(),
+                                  QString(m_auditHead + QString::number(row) + fields + u'}')});
             !r)
             m_error = r.error();
     }
@@ -415,6 +399,7 @@ private:
     const ImportMeta &m_meta;
     const QString m_at;
     const QString m_batchId;
+    const QString m_auditHead; // {"file":…,"import_batch":…,"row":
     BagTypeSet m_types;
     std::deque<BagState> m_storage; // stable addresses: rows keep pointers while others are added
     QHash<QString, BagState *> m_state; // by upper-case code
@@ -429,7 +414,6 @@ private:
     std::optional<Error> m_error;
     BulkInsert m_bags;
     BulkInsert m_links;
-    BulkInsert m_scans;
     BulkInsert m_audit;
 };
 

@@ -10,9 +10,11 @@ class SqliteStore;
 // reads every code of the batch with its link and bill (json_each over the codes), the rows are
 // decided in memory with the core rules, then one BEGIN IMMEDIATE transaction writes new bags
 // and links as multi-row inserts, each changed parent and bill once, the statistics once, and
-// one scan record per link and one audit record per created bag and link (written by the same
-// transaction, as the commands do). No command-log rows: imported rows are not commands and
-// are never replayed; their scan, link and audit records carry the batch id instead.
+// one audit record per accepted row (action "import", entity bag or link, with the file name,
+// row number and batch id). An imported row is not a scan: no scan record and no "scans"
+// counter (the dashboard's scans today and verify's scan totals leave imports out). No
+// command-log rows: imported rows are not commands and are never replayed; their links carry
+// the batch id instead.
 class SqliteImport final : public BulkImport
 {
 public:
