@@ -319,7 +319,7 @@ void AdminDataEditor::run(CommandBody body)
     m_db.call(
         DbClient::Lane::Command, this,
         [actor = m_actor, body = std::move(body)](DbSession &s) {
-            return s.store->execute(makeCommand(actor, s.stationId, s.store->clock(), body));
+            return s.commands->execute(makeCommand(actor, s.stationId, s.store->clock(), body));
         },
         [this](Outcome o) {
             show(o);

@@ -73,6 +73,19 @@ AdminPage::AdminPage(DbClient &db, const Actor &actor, const QString &stationId,
         tabs->addTab(w, tr("Scanner self-test"));
     }
     auto *layout = new QVBoxLayout(this);
+    if (db.isCentral()) {
+        // Central user and data administration is the CLI's for now (docs/guide-admin.md).
+        auto *note = new QLabel(
+            tr("Central mode: users, bag types, areas, stations and settings changed here apply "
+               "to this station's local cache only. Manage the site's users and bag types with "
+               "tracetrack-cli --db postgresql://… (see the admin guide)."),
+            this);
+        note->setObjectName(QStringLiteral("centralAdminNote"));
+        note->setWordWrap(true);
+        note->setStyleSheet(
+            QStringLiteral("padding: 8px; border-radius: 6px; background: #fff3cd;"));
+        layout->addWidget(note);
+    }
     layout->addWidget(tabs, 1);
     layout->addWidget(m_message);
     reloadUsers();

@@ -1,12 +1,6 @@
 #include "app/application.h"
 
-#include <QApplication>
-#include <QCommandLineParser>
-#include <QMessageBox>
-#include <QSysInfo>
-#include <QTextStream>
-#include <QTimer>
-
+#include "app/databasechoice.h"
 #include "app/dbclient.h"
 #include "app/firstrundialog.h"
 #include "app/language.h"
@@ -18,6 +12,13 @@
 #include "database/demodata.h"
 #include "database/sqliteconnection.h"
 #include "database/sqlitestore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -33,6 +34,23 @@ int report(bool interactive, const QString &message, int code)
     return code;
 }
 
+// Central mode: the cache is created (or migrated) here, on local disk; everything that talks
+// to the server runs in the client's threads, the login included.
+int runCentral(const DatabaseChoice &choice, const QString &userName, const QString &stationId)
+{
+    const QString cache = choice.effectiveCachePath();
+    if (auto r = prepareCache(cache); !r)
+        return report(true, r.error().message, 6);
+    auto db = std::make_unique<DbClient>(DbTarget{cache, choice.server});
+    LoginDialog login(*db, stationId, userName);
+    if (login.exec() != QDialog::Accepted)
+        return 0;
+    const Actor actor = login.actor();
+    MainWindow window(std::move(db), actor, stationId);
+    window.show();
+    return QApplication::exec();
+}
+
 } // namespace
 
 int runApplication(QApplication &app)
@@ -40,7 +58,17 @@ int runApplication(QApplication &app)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("TraceTrack scanning station"));
     parser.addHelpOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database (sqlite:PATH)."), QStringLiteral("db"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QStringLiteral("Database for this run: sqlite:PATH, or postgresql://USER:PASS@HOST:PORT/DB "
+                       "(central mode, as the station role; see --cache). Default: the "
+                       "saved choice of the first-run dialog."),
+        QStringLiteral("db"));
+    const QCommandLineOption cacheOption(
+        QStringLiteral("cache"),
+        QStringLiteral("Central mode: the station's local SQLite cache and outbox "
+                       "(default: cache.db in the app's data directory)."),
+        QStringLiteral("path"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Load demo data into an empty database."));
     const QCommandLineOption shotOption(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the main window to a PNG file and exit."),
@@ -62,7 +90,8 @@ int runApplication(QApplication &app)
                                         QStringLiteral("Language for this run (%1), without changing the saved choice.")
                                             .arg(availableLanguages().join(QStringLiteral(", "))),
                                         QStringLiteral("code"));
-    parser.addOptions({dbOption, demoOption, shotOption, userOption, stationOption, allShotsOption, probeOption, langOption, sizeOption});
+    parser.addOptions({dbOption, cacheOption, demoOption, shotOption, userOption, stationOption,
+                       allShotsOption, probeOption, langOption, sizeOption});
     parser.process(app);
     const QString language = parser.isSet(langOption) ? parser.value(langOption) : savedLanguage();
     if (!setLanguage(language))
@@ -72,13 +101,31 @@ int runApplication(QApplication &app)
     const QString screenshot = parser.value(shotOption);
     const QString screenshotDir = parser.value(allShotsOption);
     const bool interactive = screenshot.isEmpty() && screenshotDir.isEmpty();
-    QString path = parser.value(dbOption);
-    if (path.startsWith(QLatin1String("sqlite:")))
-        path = path.mid(7);
-    if (path.isEmpty())
-        path = defaultDatabasePath();
-    const QString stationId = parser.isSet(stationOption) ? parser.value(stationOption)
-                                                          : QStringLiteral("desktop@") + QSysInfo::machineHostName();
+    DatabaseChoice choice = DatabaseChoice::load(QSettings());
+    const QString db = parser.value(dbOption);
+    if (isPostgresUrl(db)) {
+        auto info = parsePostgresUrl(db);
+        if (!info)
+            return report(false, info.error().message, 2);
+        choice.central = true;
+        choice.server = *info;
+    } else if (!db.isEmpty()) {
+        choice.central = false;
+        choice.sqlitePath = db.startsWith(QLatin1String("sqlite:")) ? db.mid(7) : db;
+    }
+    if (parser.isSet(cacheOption))
+        choice.cachePath = parser.value(cacheOption);
+    const QString stationId =
+        parser.isSet(stationOption) ? parser.value(stationOption) : choice.effectiveStation();
+    if (choice.central) {
+        if (!interactive)
+            return report(
+                false,
+                QStringLiteral("--screenshot and --screenshot-all work on an embedded database."),
+                2);
+        return runCentral(choice, parser.value(userOption), stationId);
+    }
+    const QString path = choice.effectiveSqlitePath();
 
     auto store = SqliteStore::open(path);
     if (!store)
@@ -100,6 +147,13 @@ int runApplication(QApplication &app)
             FirstRunDialog first(**store);
             if (first.exec() != QDialog::Accepted)
                 return 0;
+            if (first.choice().central) {
+                store->reset();
+                const DatabaseChoice central = first.choice();
+                return runCentral(central, userName,
+                                  parser.isSet(stationOption) ? stationId
+                                                              : central.effectiveStation());
+            }
             userName = first.adminName();
         }
     } else if (parser.isSet(demoOption)) {

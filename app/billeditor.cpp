@@ -155,7 +155,8 @@ void BillEditor::createBill(const QString &billId, int capacity)
     m_db.call(
         DbClient::Lane::Command, this,
         [id, capacity](DbSession &s) {
-            return s.store->execute(makeCommand(s.actor, s.stationId, s.store->clock(), cmd::CreateBill{id, capacity}));
+            return s.commands->execute(
+                makeCommand(s.actor, s.stationId, s.store->clock(), cmd::CreateBill{id, capacity}));
         },
         [this](Outcome o) {
             showOutcome(o);
@@ -191,7 +192,7 @@ void BillEditor::run(CommandBody body)
     m_db.call(
         DbClient::Lane::Command, this,
         [body = std::move(body)](DbSession &s) {
-            return s.store->execute(makeCommand(s.actor, s.stationId, s.store->clock(), body));
+            return s.commands->execute(makeCommand(s.actor, s.stationId, s.store->clock(), body));
         },
         [this](Outcome o) {
             showOutcome(o);

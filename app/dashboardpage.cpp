@@ -1,5 +1,12 @@
 #include "app/dashboardpage.h"
 
+#include "app/dbclient.h"
+#include "app/feedbacktext.h"
+#include "app/format.h"
+#include "app/scanlistmodel.h"
+#include "database/dashboardquery.h"
+#include "database/repositories.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -9,17 +16,11 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
-
-#include "app/dbclient.h"
-#include "app/feedbacktext.h"
-#include "app/format.h"
-#include "app/scanlistmodel.h"
-#include "database/dashboardquery.h"
-#include "database/repositories.h"
+#include <QValueAxis>
 
 namespace tt {
 
@@ -114,7 +115,50 @@ DashboardPage::DashboardPage(DbClient &db, const Actor &actor, QWidget *parent)
     layout->addLayout(body, 1);
 
     connect(&db, &DbClient::changed, this, &DashboardPage::refresh);
+    if (db.isCentral() && m_health->isVisible()) {
+        connect(&db, &DbClient::centralStateChanged, this, &DashboardPage::renderCentralHealth);
+        renderCentralHealth();
+    }
     refresh();
+}
+
+QString DashboardPage::healthText() const
+{
+    return m_health->text();
+}
+
+void DashboardPage::renderCentralHealth()
+{
+    const CentralState &c = m_db.centralState();
+    QString text = tr("<b>Station health</b> (central mode)<br>Central database %1: ")
+                       .arg(m_db.centralName().toHtmlEscaped());
+    if (c.reachable)
+        text += tr("reachable, round trip %1 ms").arg(c.latencyMs, 0, 'f', 1);
+    else
+        text += tr("<span style='color:#b00020'>unreachable</span> (%1)")
+                    .arg(localizedMessage(c.error).toHtmlEscaped());
+    const qint64 lag =
+        c.sync.oldestQueuedAt ? c.sync.oldestQueuedAt->secsTo(QDateTime::currentDateTimeUtc()) : 0;
+    text += tr("<br>This station: %1 · %2 queued (lag %3 s) · %4 conflict(s) · last sync %5")
+                .arg(c.online() ? tr("online") : tr("offline"))
+                .arg(c.sync.queued)
+                .arg(lag)
+                .arg(c.sync.conflicts)
+                .arg(c.sync.lastSyncAt ? formatClock(*c.sync.lastSyncAt) : tr("never"));
+    if (!c.stations.isEmpty()) {
+        text += tr("<br><b>Stations</b> (last report)");
+        for (const QJsonValue &v : c.stations) {
+            const QJsonObject st = v.toObject();
+            const auto field = [&st](const char *key) {
+                return st.value(QLatin1String(key)).toString().toHtmlEscaped();
+            };
+            text += tr("<br>%1 (%2): last contact %3, %4 queued, %5 conflict(s)")
+                        .arg(field("station"), field("username"), field("last_contact"))
+                        .arg(st.value(QStringLiteral("queue_depth")).toInt())
+                        .arg(st.value(QStringLiteral("conflicts")).toInt());
+        }
+    }
+    m_health->setText(text);
 }
 
 void DashboardPage::addCard(const QString &key, const QString &title)
@@ -214,7 +258,10 @@ void DashboardPage::render(const DashboardFigures &f)
     for (const ScanRecord &s : f.lastScans)
         m_last->addItem(QStringLiteral("%1  %2  %3 %4").arg(formatClock(s.at), s.user, ScanListModel::actionText(s.action), s.code));
 
-    if (m_health->isVisible() || isAllowed(m_actor.role, Permission::Administer)) {
+    if (m_db.isCentral()) {
+        if (m_health->isVisible())
+            renderCentralHealth();
+    } else if (m_health->isVisible() || isAllowed(m_actor.role, Permission::Administer)) {
         const QFileInfo file(m_db.path());
         m_health->setText(tr("<b>Station health</b><br>Mode: embedded (no central server)<br>Queue: 0 commands, "
                              "sync lag: none<br>Database: %1 (%2 MB)<br>Scans recorded: %3")

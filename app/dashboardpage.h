@@ -29,10 +29,14 @@ public:
     // The card's value as shown ("–" before the first load); key as in cardKeys().
     QString cardText(const QString &key) const;
     int refreshCount() const { return m_refreshes; }
+    // The admin's station health panel as shown (tests).
+    QString healthText() const;
 
 private:
     void addCard(const QString &key, const QString &title);
     void render(const DashboardFigures &f);
+    // Central mode: reachability and latency, this station's queue, every station's last report.
+    void renderCentralHealth();
 
     DbClient &m_db;
     Actor m_actor;

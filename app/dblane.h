@@ -1,16 +1,26 @@
 #pragma once
 
+#include "database/pgconnection.h"
+#include "database/sqlitestore.h"
+
 #include <QObject>
 #include <QThread>
 
 #include <functional>
 #include <memory>
-
-#include "database/sqlitestore.h"
+#include <optional>
 
 namespace tt {
 
 struct DbSession;
+
+// Where the GUI's lanes work. Embedded: path is the database. Central: path is the station's
+// SQLite cache (it must exist) and central the station role's connection.
+struct DbTarget
+{
+    QString path;
+    std::optional<PgConnectionInfo> central;
+};
 
 // One worker thread with its own SQLite connection (ARCHITECTURE "Threading"). Jobs run one
 // after another, in the order they were posted, in that thread. The destructor lets the queued
@@ -22,8 +32,10 @@ class DbLane : public QObject
 public:
     using Job = std::function<void(DbSession &)>;
 
-    // Starts the thread and opens path there as connection `connectionName`.
-    DbLane(const QString &path, const QString &connectionName, const Clock *clock, QObject *parent = nullptr);
+    // Starts the thread and opens target.path there as connection `connectionName`; with
+    // commands set in central mode, a SyncedStore on the cache and the central database.
+    DbLane(const DbTarget &target, bool commands, const QString &connectionName, const Clock *clock,
+           QObject *parent = nullptr);
     ~DbLane() override;
 
     // Queues a job; callable from any thread. Jobs also run when opening failed (session.store
@@ -36,7 +48,7 @@ Q_SIGNALS:
 
 private:
     QThread m_thread;
-    QObject *m_anchor; // lives in m_thread; jobs are queued calls on it
+    QObject *m_anchor;                    // lives in m_thread; jobs are queued calls on it
     std::unique_ptr<DbSession> m_session; // touched only in m_thread
 };
 

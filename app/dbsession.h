@@ -1,25 +1,37 @@
 #pragma once
 
+#include "core/command.h"
+#include "core/station.h"
+#include "database/sqlitestore.h"
+#include "database/syncedstore.h"
+
 #include <QString>
 
 #include <memory>
 
-#include "core/command.h"
-#include "core/station.h"
-#include "database/sqlitestore.h"
-
 namespace tt {
 
-// What a database job sees: the lane's own store (its own named connection) and, on the command
-// lane, the stations of the logged-in user. Created, used and destroyed in the lane's thread
-// only; jobs must not keep references to it or touch widgets.
+// What a database job sees: the lane's SQLite store (its own named connection), the store
+// commands go to and, on the command lane, the stations of the logged-in user. Embedded, both
+// are the SQLite database; in central mode the command lane holds a SyncedStore (commands) whose
+// cache is `store`, and the query lane reads the cache through a connection of its own. Created,
+// used and destroyed in the lane's thread only; jobs must not keep references to it or touch
+// widgets.
 struct DbSession
 {
-    std::unique_ptr<SqliteStore> store;
-    std::unique_ptr<Station> station;     // dispatch mode (command lane, after setActor)
-    std::unique_ptr<Station> billStation; // bill editor: bill mode (command lane, after setActor)
+    SqliteStore *store = nullptr;          // reads (the embedded database or the cache)
+    Store *commands = nullptr;             // commands: `store`, or `synced` in central mode
+    std::unique_ptr<SqliteStore> ownStore; // owns `store` unless the SyncedStore does
+    std::unique_ptr<SyncedStore> synced;   // central mode, command lane only
+    std::unique_ptr<Station> station;      // dispatch mode (command lane, after setActor)
+    std::unique_ptr<Station> billStation;  // bill editor: bill mode (command lane, after setActor)
     Actor actor;
     QString stationId;
+
+    // Logs in on this lane: centrally (offline: the cache's verifier) in central mode, else
+    // through the account service (lockout, audit, one-time code).
+    Result<Actor> login(const QString &user, const QString &password, const QString &onStation,
+                        const QString &code = {});
 };
 
 } // namespace tt

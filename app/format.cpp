@@ -34,6 +34,21 @@ QColor resultColour(ResultKind kind)
     return QColor(0xb0, 0x00, 0x20);
 }
 
+QString resultMark(ResultKind kind)
+{
+    switch (kind) {
+    case ResultKind::Ok:
+        return QStringLiteral("✔");
+    case ResultKind::Duplicate:
+        return QStringLiteral("=");
+    case ResultKind::Queued:
+        return QStringLiteral("↻");
+    case ResultKind::Rejected:
+        break;
+    }
+    return QStringLiteral("✘");
+}
+
 QColor resultTextColour(ResultKind)
 {
     return QColor(Qt::white);

@@ -17,6 +17,9 @@ QString formatClock(const QDateTime &utc);    // "10:42:05"
 
 // Feedback colours: green ok, amber duplicate, blue queued, red rejected.
 QColor resultColour(ResultKind kind);
+// The mark before an answer in lists and the status bar: ✔ ok, = duplicate, ↻ queued (accepted
+// here, not yet central), ✘ rejected.
+QString resultMark(ResultKind kind);
 // The readable foreground for text on resultColour.
 QColor resultTextColour(ResultKind kind);
 

@@ -1,44 +1,49 @@
 #include "app/mainwindow.h"
 
-#include <QAction>
-#include <QApplication>
-#include <QEvent>
-#include <QHBoxLayout>
-#include <QKeyEvent>
-#include <QLineEdit>
-#include <QLabel>
-#include <QListWidget>
-#include <QSettings>
-#include <QStackedWidget>
-#include <QStatusBar>
-#include <QStyle>
-
 #include "app/adminpage.h"
 #include "app/billeditor.h"
 #include "app/billspage.h"
-#include "app/returnspage.h"
 #include "app/dashboardpage.h"
 #include "app/dbclient.h"
 #include "app/feedbacktext.h"
 #include "app/format.h"
 #include "app/lockscreen.h"
+#include "app/returnspage.h"
 #include "app/searchpage.h"
 #include "app/sessionguard.h"
 #include "app/soundplayer.h"
 #include "app/stationview.h"
-#include "database/accountservice.h"
 #include "scanner/keyboardwedge.h"
 #include "scanner/scanhub.h"
 #include "scanner/scannersettings.h"
 #include "scanner/selftestmodel.h"
 #include "scanner/serialscansource.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
 namespace tt {
 
 MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const QString &stationId,
                        const Clock &sessionClock, QWidget *parent)
+    : MainWindow(std::make_unique<DbClient>(dbPath), std::move(actor), stationId, sessionClock,
+                 parent)
+{}
+
+MainWindow::MainWindow(std::unique_ptr<DbClient> db, std::optional<Actor> actor,
+                       const QString &stationId, const Clock &sessionClock, QWidget *parent)
     : QMainWindow(parent)
-    , m_db(std::make_unique<DbClient>(dbPath))
+    , m_db(std::move(db))
     , m_actor(std::move(actor))
     , m_stationId(stationId)
 {
@@ -117,8 +122,8 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
 
     connect(m_station, &StationView::outcomeShown, this, [this](const Outcome &o) {
         m_sound->play(o.result);
-        m_lastLabel->setText(QStringLiteral("%1 %2").arg(o.result == ResultKind::Ok ? QStringLiteral("✔") : QStringLiteral("✘"),
-                                                         localizedMessage(o.message)));
+        m_lastLabel->setText(
+            QStringLiteral("%1 %2").arg(resultMark(o.result), localizedMessage(o.message)));
         m_lastLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(resultColour(o.result).name()));
     });
 
@@ -131,6 +136,25 @@ MainWindow::MainWindow(const QString &dbPath, std::optional<Actor> actor, const 
     m_guard->start();
     qApp->installEventFilter(this);
     setupScanners();
+    connect(m_db.get(), &DbClient::centralStateChanged, this, &MainWindow::updateCentralState);
+    updateCentralState();
+}
+
+void MainWindow::updateCentralState()
+{
+    if (!m_db->isCentral()) {
+        m_modeLabel->setText(tr("embedded · queue 0"));
+        return;
+    }
+    const CentralState &c = m_db->centralState();
+    m_station->setCentralState(c);
+    const QString sync = c.sync.lastSyncAt ? formatClock(*c.sync.lastSyncAt) : tr("never");
+    m_modeLabel->setText(tr("central · %1 · queue %2 · last sync %3")
+                             .arg(c.online() ? tr("online") : tr("OFFLINE"))
+                             .arg(c.sync.queued)
+                             .arg(sync));
+    m_modeLabel->setStyleSheet(c.online() ? QString()
+                                          : QStringLiteral("color: #b00020; font-weight: bold;"));
 }
 
 void MainWindow::buildPages()
@@ -203,7 +227,7 @@ void MainWindow::retranslate()
 void MainWindow::retranslateStatus()
 {
     m_userLabel->setText(tr("%1 (%2)").arg(m_actor->user, localizedMessage(roleName(m_actor->role))));
-    m_modeLabel->setText(tr("embedded · queue 0"));
+    updateCentralState();
 }
 
 MainWindow::~MainWindow()
@@ -337,7 +361,7 @@ void MainWindow::tryUnlock(const QString &password)
     m_db->call(
         DbClient::Lane::Command, this,
         [user, password, code = m_lock->takeCode()](DbSession &s) {
-            return AccountService(s.store->statements(), s.store->clock()).login(user, password, s.stationId, code);
+            return s.login(user, password, s.stationId, code);
         },
         [this](Result<Actor> r) {
             if (!r) {

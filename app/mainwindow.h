@@ -45,6 +45,9 @@ public:
     // and must outlive the window.
     MainWindow(const QString &dbPath, std::optional<Actor> actor, const QString &stationId,
                const Clock &sessionClock = SystemClock::instance(), QWidget *parent = nullptr);
+    // On a client the start-up made (central mode: the actor logged in on its command lane).
+    MainWindow(std::unique_ptr<DbClient> db, std::optional<Actor> actor, const QString &stationId,
+               const Clock &sessionClock = SystemClock::instance(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // A complete scan from any source: goes to the bill editor when it shows an open bill, else to
@@ -85,7 +88,7 @@ private:
     void updateScannerState();
     void tryUnlock(const QString &password);
     void unlocked();
-    void updateStatus();
+    void updateCentralState();
 
     std::unique_ptr<DbClient> m_db;
     std::optional<Actor> m_actor;

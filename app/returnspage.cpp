@@ -141,7 +141,8 @@ void ReturnsPage::newTicket()
     m_db.call(
         DbClient::Lane::Command, this,
         [](DbSession &s) {
-            return s.store->execute(makeCommand(s.actor, s.stationId, s.store->clock(), cmd::OpenReturn{}));
+            return s.commands->execute(
+                makeCommand(s.actor, s.stationId, s.store->clock(), cmd::OpenReturn{}));
         },
         [this](Outcome o) {
             if (o.ok())
@@ -183,7 +184,7 @@ void ReturnsPage::run(CommandBody body)
     m_db.call(
         DbClient::Lane::Command, this,
         [body = std::move(body)](DbSession &s) {
-            return s.store->execute(makeCommand(s.actor, s.stationId, s.store->clock(), body));
+            return s.commands->execute(makeCommand(s.actor, s.stationId, s.store->clock(), body));
         },
         [this](Outcome o) {
             showOutcome(o);

@@ -1,7 +1,13 @@
 #include "app/stationview.h"
 
-#include <QFrame>
+#include "app/conflictsdialog.h"
+#include "app/dbclient.h"
+#include "app/feedbacktext.h"
+#include "app/format.h"
+#include "core/reason.h"
+
 #include <QEvent>
+#include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,11 +18,6 @@
 #include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
-
-#include "app/dbclient.h"
-#include "app/feedbacktext.h"
-#include "app/format.h"
-#include "core/reason.h"
 
 namespace tt {
 
@@ -49,7 +50,8 @@ void setPointSize(QWidget *w, int points, bool bold = false)
 
 } // namespace
 
-StationView::StationView(DbClient &db, const Actor &actor, const QString &stationId, QWidget *parent)
+StationView::StationView(DbClient &db, const Actor &actor, const QString &stationId,
+                         QWidget *parent)
     : QWidget(parent)
     , m_db(db)
     , m_actor(actor)
@@ -64,6 +66,7 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
     , m_lastScans(new QLabel(this))
     , m_history(new QListWidget(this))
     , m_undo(new QPushButton(this))
+    , m_conflicts(new QPushButton(this))
     , m_mode(sideLabel(QString(), this))
     , m_queued(sideLabel(QString(), this))
     , m_scanner(sideLabel(QString(), this))
@@ -106,6 +109,7 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
     side->addWidget(m_mode);
     side->addWidget(m_queued);
     side->addWidget(m_scanner);
+    side->addWidget(m_conflicts);
     side->addStretch(1);
     side->addWidget(m_undo);
 
@@ -131,6 +135,14 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
             scan(text);
     });
     connect(m_undo, &QPushButton::clicked, this, &StationView::undo);
+    m_conflicts->setObjectName(QStringLiteral("conflicts"));
+    m_conflicts->setFocusPolicy(Qt::NoFocus);
+    m_conflicts->setVisible(false);
+    connect(m_conflicts, &QPushButton::clicked, this, [this] {
+        auto *dialog = new ConflictsDialog(m_db, m_actor.role == Role::Admin, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show(); // not modal: scans go on
+    });
     setLargeType(false);
     retranslate();
     setScannerState(tr("keyboard"), true);
@@ -152,6 +164,7 @@ void StationView::setLargeType(bool large)
     setPointSize(m_history, large ? 16 : 13);
     for (QLabel *l : {m_user, m_mode, m_queued, m_scanner})
         setPointSize(l, large ? 14 : 12);
+    setPointSize(m_conflicts, large ? 14 : 12);
     m_message->setMinimumHeight(large ? 96 : 72);
     m_progress->setMinimumHeight(large ? 40 : 28);
     m_undo->setMinimumHeight(large ? 60 : 48);
@@ -174,7 +187,10 @@ void StationView::retranslate()
     m_undo->setText(tr("Undo last link"));
     m_undo->setToolTip(tr("Ends the last link you made (scan TT:UNDO does the same)"));
     m_user->setText(tr("%1 · %2\nStation %3").arg(m_actor.user, localizedMessage(roleName(m_actor.role)), m_stationId));
-    setConnectionState(tr("embedded"), m_queuedScans);
+    if (!m_db.isCentral())
+        setConnectionState(tr("embedded"), m_queuedScans);
+    else
+        setCentralState(m_db.centralState());
     // What is on screen was answered in the old language: say it again in the new one.
     m_message->setText(m_shown.isEmpty() ? tr("Ready. Scan a parent bag, then its child bags.")
                                          : feedbackText(m_shown.constFirst().outcome));
@@ -193,9 +209,7 @@ QString StationView::feedbackText(const Outcome &o) const
 QString StationView::historyText(const Shown &shown) const
 {
     const Outcome &o = shown.outcome;
-    const QString mark = o.result == ResultKind::Ok          ? QStringLiteral("✔")
-                         : o.result == ResultKind::Duplicate ? QStringLiteral("=")
-                                                             : QStringLiteral("✘");
+    const QString mark = resultMark(o.result);
     return QStringLiteral("%1  %2  %3   %4")
         .arg(mark, shown.at.toString(QStringLiteral("HH:mm:ss")), o.code.isEmpty() ? QStringLiteral("—") : o.code,
              feedbackText(o));
@@ -248,6 +262,34 @@ void StationView::setConnectionState(const QString &mode, int queued)
     m_queuedScans = queued;
     m_mode->setText(tr("Mode: %1").arg(mode));
     m_queued->setText(tr("Queued scans: %1\nLast sync: — (no central server)").arg(queued));
+}
+
+void StationView::setCentralState(const CentralState &c)
+{
+    m_queuedScans = c.sync.queued;
+    m_mode->setText(tr("Central: %1").arg(c.online() ? tr("online") : tr("OFFLINE")));
+    m_mode->setStyleSheet(c.online() ? QStringLiteral("color: #1b7f3b; font-weight: bold;")
+                                     : QStringLiteral("color: #b00020; font-weight: bold;"));
+    QString text = tr("Queued: %1").arg(c.sync.queued);
+    if (c.sync.oldestQueuedAt)
+        text += tr(" (oldest %1)").arg(formatClock(*c.sync.oldestQueuedAt));
+    text +=
+        u'\n' +
+        tr("Last sync: %1").arg(c.sync.lastSyncAt ? formatClock(*c.sync.lastSyncAt) : tr("never"));
+    if (!c.online() && !c.error.isEmpty())
+        m_mode->setToolTip(localizedMessage(c.error));
+    else
+        m_mode->setToolTip(QString());
+    m_queued->setText(text);
+    m_conflicts->setVisible(true);
+    m_conflicts->setText(tr("Conflicts: %1 …").arg(c.sync.conflicts));
+    m_conflicts->setStyleSheet(
+        c.sync.conflicts > 0 ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+}
+
+QString StationView::connectionText() const
+{
+    return m_mode->text() + u'\n' + m_queued->text();
 }
 
 QString StationView::parentText() const

@@ -16,6 +16,7 @@ class QTimer;
 
 namespace tt {
 
+struct CentralState;
 class DbClient;
 
 // The dispatcher's screen (BRIEF §1, §3.2): the current parent in very large type, the "17/30"
@@ -43,6 +44,12 @@ public:
     void setLargeType(bool large);
     bool largeType() const { return m_largeType; }
     void setConnectionState(const QString &mode, int queued);
+    // Central mode: online/offline, queued commands, last sync and conflicts (with a button that
+    // lists them).
+    void setCentralState(const CentralState &state);
+    // The connection figures as shown (tests): mode, queue and last sync.
+    QString connectionText() const;
+    QPushButton *conflictsButton() const { return m_conflicts; }
 
     // What the screen shows (tests, screenshots).
     QString parentText() const;
@@ -91,6 +98,7 @@ private:
     QLabel *m_lastScans;
     QListWidget *m_history;
     QPushButton *m_undo;
+    QPushButton *m_conflicts;
     QLabel *m_mode;
     QLabel *m_queued;
     QLabel *m_scanner;

@@ -257,8 +257,8 @@ Outcome SyncedStore::execute(const Command &command)
 {
     if (ensureOnline()) {
         auto depth = m_outbox->depth();
-        if (depth && *depth > 0) {
-            (void)replayAll();
+        if (depth && *depth > 0 && m_options.commandReplayLimit != 0) {
+            (void)replayAll(m_options.commandReplayLimit);
             depth = m_outbox->depth();
         }
         if (m_online && depth && *depth == 0) {
@@ -327,13 +327,19 @@ void SyncedStore::markDirty(const QJsonObject &command, const Outcome &outcome)
         m_dirtyBills.insert(outcome.bill);
 }
 
-Result<SyncResult> SyncedStore::replayAll()
+Result<SyncResult> SyncedStore::replayAll(int limit)
 {
     const ScopedSetting lifted = deadlineLifted(m_central.get());
     SyncResult total;
     bool reloggedIn = false;
     for (;;) {
-        auto batch = m_outbox->queued(m_options.replayBatch);
+        const int room =
+            limit < 0 ? m_options.replayBatch : qMin(m_options.replayBatch, limit - total.replayed);
+        if (room <= 0) {
+            total.more = m_outbox->depth().value_or(0) > 0;
+            return total;
+        }
+        auto batch = m_outbox->queued(room);
         if (!batch)
             return std::unexpected(batch.error());
         if (batch->isEmpty())
@@ -472,7 +478,7 @@ Result<int> SyncedStore::refresh(const QStringList &bagList, const QStringList &
     return written;
 }
 
-Result<SyncResult> SyncedStore::sync()
+Result<SyncResult> SyncedStore::sync(int maxCommands)
 {
     m_nextAttempt = QDateTime(); // an explicit sync always tries
     if (!ensureOnline())
@@ -480,10 +486,12 @@ Result<SyncResult> SyncedStore::sync()
                     QStringLiteral("The central database is unreachable: %1").arg(m_lastError));
     QElapsedTimer replayTime;
     replayTime.start();
-    auto replayed = replayAll();
+    auto replayed = replayAll(maxCommands);
     if (!replayed)
         return std::unexpected(replayed.error());
     replayed->replayMs = double(replayTime.nsecsElapsed()) / 1e6;
+    if (replayed->more)
+        return replayed;
     auto refreshed = pull(true);
     if (!refreshed) {
         if (refreshed.error().reason == Reason::DatabaseError)

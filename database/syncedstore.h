@@ -28,6 +28,9 @@ struct SyncedStoreOptions
     int refreshIntervalMs = 250;  // the change feed is pulled at most this often during commands
     int replayBatch = 50;         // commands per replay round trip (see docs/offline-sync.md)
     int workingSetLimit = 2000;   // open bills / unfilled parents a new cache loads
+    // Online, a command that finds queued commands replays at most this many first (-1: all);
+    // with 0 it is queued behind them and a sync worker (sync(maxCommands)) sends them.
+    int commandReplayLimit = -1;
 };
 
 // Where a station stands with the central database (BRIEF §5 and §7).
@@ -49,6 +52,7 @@ struct SyncResult
     int conflicts = 0; // of those, rejected by the central rules
     int refreshed = 0; // bags and bills written into the cache
     double replayMs = 0; // time spent replaying (round trips and outbox bookkeeping)
+    bool more = false;   // a bounded sync stopped with commands still queued (nothing pulled)
 };
 
 // The station's store in central mode (ARCHITECTURE.md "Stores"). Online, the central
@@ -82,9 +86,13 @@ public:
     Result<std::optional<ReturnView>> returnTicket(const QString &ticketId) override;
     Result<QList<ReturnView>> returnTickets(const ReturnListFilter &filter) override;
 
-    // Replays the whole outbox, then pulls the change feed into the cache and reports the
-    // station's status centrally. DatabaseError when the central database is unreachable.
-    Result<SyncResult> sync();
+    // Replays the whole outbox (at most maxCommands of it when that is not negative), then, when
+    // it is empty, pulls the change feed into the cache and reports the station's status
+    // centrally. DatabaseError when the central database is unreachable.
+    Result<SyncResult> sync(int maxCommands = -1);
+    // Treats the central database as unreachable until the next sync() (a watcher on another
+    // connection saw it go): commands queue without waiting for a dead server.
+    void setOffline(const QString &why) { goOffline(why); }
     SyncStatus status();
     Result<QList<OutboxEntry>> conflicts(int limit = 200);
     bool online() const { return m_online; }
@@ -102,7 +110,7 @@ private:
     void goOffline(const QString &why);
     Result<void> relogin();
     Outcome queue(const Command &command);
-    Result<SyncResult> replayAll();
+    Result<SyncResult> replayAll(int limit = -1);
     Result<int> pull(bool force);
     Result<int> refresh(const QStringList &bags, const QStringList &bills, std::optional<qint64> seq);
     void markDirty(const QJsonObject &command, const Outcome &outcome);

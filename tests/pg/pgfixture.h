@@ -191,6 +191,24 @@ struct CentralDb
     }
 };
 
+// A count read with an admin's session (row-level security), or -1.
+inline qint64 sessionCount(PgStore &admin, const QString &sql)
+{
+    QSqlQuery q(admin.database());
+    q.exec(
+        QStringLiteral("SELECT set_config('tt.session', '%1', false)").arg(admin.sessionToken()));
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+// A parent's child count on the central database, or -1.
+inline int centralChildCount(PgStore &store, const QString &parent)
+{
+    auto b = store.bag(parent);
+    return b && *b ? (*b)->childCount : -1;
+}
+
 } // namespace tt::test
 
 // Skips locally, fails under CI, when there is no PostgreSQL to test against.

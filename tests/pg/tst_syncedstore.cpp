@@ -5,18 +5,6 @@
 // stations' changes reach the cache through the change feed; logins work offline for users who
 // logged in at this station before; an expired session is renewed without losing a scan.
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QProcess>
-#include <QTemporaryDir>
-#include <QTest>
-
-#include <arpa/inet.h>
-#include <csignal>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include "core/clock.h"
 #include "core/station.h"
 #include "database/centralsync.h"
@@ -25,80 +13,17 @@
 #include "database/syncedstore.h"
 #include "database/verifier.h"
 #include "tests/pg/pgfixture.h"
+#include "tests/pg/tcpproxy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
 
 using namespace tt;
 
 namespace {
-
-sockaddr_in loopback(int port)
-{
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(quint16(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return a;
-}
-
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a = loopback(0);
-    socklen_t len = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-bool accepts(int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a = loopback(port);
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0;
-    ::close(fd);
-    return ok;
-}
-
-// socat forwarding 127.0.0.1:port() to the test server, in its own process group so that
-// stop() also ends the connections it forked.
-class Proxy
-{
-public:
-    ~Proxy() { stop(); }
-
-    bool start(int targetPort)
-    {
-        if (m_port == 0)
-            m_port = freePort();
-        m_process.setProgram(QStringLiteral("setsid"));
-        m_process.setArguments({QStringLiteral("socat"),
-                                QStringLiteral("TCP-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork").arg(m_port),
-                                QStringLiteral("TCP:127.0.0.1:%1").arg(targetPort)});
-        m_process.start();
-        if (!m_process.waitForStarted(5000))
-            return false;
-        for (int i = 0; i < 100; ++i) {
-            if (accepts(m_port))
-                return true;
-            QTest::qWait(50);
-        }
-        return false;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        ::kill(-pid_t(m_process.processId()), SIGKILL);
-        m_process.waitForFinished(5000);
-    }
-
-    int port() const { return m_port; }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
-};
 
 QStringList mismatchesOf(const Result<QList<Mismatch>> &r)
 {
@@ -119,7 +44,7 @@ class TstSyncedStore : public QObject
 private:
     tt::test::CentralDb m_central;
     std::unique_ptr<PgStore> m_admin; // another station, directly on the central database
-    Proxy m_proxy;
+    tt::test::TcpProxy m_proxy;
     QTemporaryDir m_dir;
     int m_serverPort = 0;
 
@@ -148,8 +73,7 @@ private:
 
     int centralChildren(const QString &parent)
     {
-        auto b = m_admin->bag(parent);
-        return b && *b ? (*b)->childCount : -1;
+        return tt::test::centralChildCount(*m_admin, parent);
     }
 
     QString cachedParentOf(SyncedStore &s, const QString &child)
@@ -164,14 +88,7 @@ private:
         QCOMPARE(mismatchesOf(m_admin->verify()), QStringList());
     }
 
-    qint64 centralCount(const QString &sql)
-    {
-        QSqlQuery q(m_admin->database());
-        q.exec(QStringLiteral("SELECT set_config('tt.session', '%1', false)").arg(m_admin->sessionToken()));
-        if (!q.exec(sql) || !q.next())
-            return -1;
-        return q.value(0).toLongLong();
-    }
+    qint64 centralCount(const QString &sql) { return tt::test::sessionCount(*m_admin, sql); }
 
 private Q_SLOTS:
     void initTestCase()

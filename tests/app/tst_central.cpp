@@ -1,0 +1,346 @@
+// The desktop station in central mode (BRIEF §5 "what a station shows"), offscreen, against the
+// throwaway PostgreSQL of the ctest fixture through a socat proxy the test cuts and restores:
+// scans are decided centrally while online; with the server cut the station says OFFLINE, scans
+// are queued and counted on screen; when it is back the sync worker replays them in bounded
+// rounds, the count returns to 0 and the central database holds every scan exactly once.
+// Also: a NOTIFY on tt_changes pulls another station's change before the periodic sync; a
+// replay conflict is counted and listed; "Test connection" names the reason of each failure.
+
+#include "app/conflictsdialog.h"
+#include "app/dashboardpage.h"
+#include "app/databasechoice.h"
+#include "app/dbclient.h"
+#include "app/firstrundialog.h"
+#include "app/mainwindow.h"
+#include "app/stationview.h"
+#include "core/clock.h"
+#include "database/sqlitestore.h"
+#include "database/verifier.h"
+#include "tests/pg/pgfixture.h"
+#include "tests/pg/tcpproxy.h"
+
+#include <QElapsedTimer>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tt;
+
+class TstCentral : public QObject
+{
+    Q_OBJECT
+
+private:
+    tt::test::CentralDb m_central;
+    std::unique_ptr<PgStore> m_admin; // another station, directly on the central database
+    tt::test::TcpProxy m_proxy;
+    QTemporaryDir m_dir;
+    int m_serverPort = 0;
+
+    PgConnectionInfo viaProxy() const
+    {
+        PgConnectionInfo info = m_central.station;
+        info.host = QStringLiteral("127.0.0.1");
+        info.port = m_proxy.port();
+        return info;
+    }
+
+    // Processes events until done() or the time is up.
+    template<class Done> static void waitFor(Done done, int timeoutMs)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!done() && t.elapsed() < timeoutMs)
+            QTest::qWait(10);
+    }
+
+    // A logged-in station window on its own cache.
+    std::unique_ptr<MainWindow> openStation(const QString &name)
+    {
+        const QString cache = m_dir.filePath(name + QStringLiteral(".db"));
+        if (auto r = prepareCache(cache); !r) {
+            qWarning("%s", qPrintable(r.error().message));
+            return nullptr;
+        }
+        auto db = std::make_unique<DbClient>(DbTarget{cache, viaProxy()});
+        std::optional<Result<Actor>> login;
+        db->call(
+            DbClient::Lane::Command, db.get(),
+            [name](DbSession &s) {
+                return s.login(QStringLiteral("admin"), tt::test::kAdminPassword, name);
+            },
+            [&login](Result<Actor> r) { login = r; });
+        waitFor([&login] { return login.has_value(); }, 20000);
+        if (!login || !*login) {
+            qWarning("login: %s", login ? qPrintable(login->error().message) : "no answer");
+            return nullptr;
+        }
+        auto window = std::make_unique<MainWindow>(std::move(db), **login, name);
+        window->show();
+        return window;
+    }
+
+    // Scans and waits for every answer; returns the outcomes' result names.
+    QStringList scan(MainWindow &w, const QStringList &codes)
+    {
+        QStringList results;
+        for (const QString &code : codes) {
+            w.submitScan(code);
+            waitFor([&w] { return w.stationView()->pendingScans() == 0; }, 20000);
+            results << resultKindName(w.stationView()->lastResult());
+        }
+        return results;
+    }
+
+    qint64 centralCount(const QString &sql) { return tt::test::sessionCount(*m_admin, sql); }
+    int centralChildren(const QString &parent)
+    {
+        return tt::test::centralChildCount(*m_admin, parent);
+    }
+
+    // Another station links child into parent on the central database.
+    bool centralLink(const QString &parent, const QString &child)
+    {
+        const Actor admin{QStringLiteral("admin"), Role::Admin};
+        const auto run = [&](CommandBody body) {
+            return m_admin
+                ->execute(makeCommand(admin, QStringLiteral("st-other"), SystemClock::instance(),
+                                      std::move(body)))
+                .ok();
+        };
+        return run(cmd::SelectParent{parent, {}}) && run(cmd::LinkChild{parent, child, {}});
+    }
+
+    QString testConnection(FirstRunDialog &dialog, const QString &url)
+    {
+        dialog.setCentralUrl(url);
+        dialog.testConnection();
+        if (!dialog.testing())
+            return QStringLiteral("<answered on the GUI thread>: ") + dialog.testMessage();
+        waitFor([&dialog] { return !dialog.testing(); }, 15000);
+        return dialog.testMessage();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TraceTrackTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_central"));
+        TT_REQUIRE_CENTRAL(m_central);
+        QVERIFY(m_dir.isValid());
+        m_serverPort = m_central.station.port;
+        m_admin = m_central.login(QStringLiteral("admin"), tt::test::kAdminPassword,
+                                  QStringLiteral("tt-gui-admin"), QStringLiteral("st-other"));
+        QVERIFY(m_admin);
+        QVERIFY(m_proxy.start(m_serverPort));
+    }
+
+    void cleanupTestCase()
+    {
+        m_proxy.stop();
+        m_admin.reset();
+        m_central.drop();
+    }
+
+    void scansOnlineThenQueuedOfflineThenReplayedOnce()
+    {
+        auto w = openStation(QStringLiteral("st-gui-a"));
+        QVERIFY(w);
+        StationView *station = w->stationView();
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().online(), 10000);
+        QTRY_VERIFY(station->connectionText().contains(QStringLiteral("Central: online")));
+        const qint64 scansBefore = centralCount(QStringLiteral("SELECT count(*) FROM scans"));
+        QCOMPARE(
+            scan(*w, {QStringLiteral("SB00001"), QStringLiteral("C1001"), QStringLiteral("C1002")}),
+            QStringList({QStringLiteral("ok"), QStringLiteral("ok"), QStringLiteral("ok")}));
+        QCOMPARE(centralChildren(QStringLiteral("SB00001")), 2);
+        QCOMPARE(centralCount(QStringLiteral("SELECT count(*) FROM scans")), scansBefore + 3);
+
+        // The server goes away: the screen says so within a few seconds, scans queue.
+        m_proxy.stop();
+        QElapsedTimer noticed;
+        noticed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(station->connectionText().contains(QStringLiteral("OFFLINE")),
+                                 5000);
+        qInfo("offline shown %lld ms after the cut", noticed.elapsed());
+        QCOMPARE(
+            scan(*w, {QStringLiteral("C1003"), QStringLiteral("C1004"), QStringLiteral("C1005")}),
+            QStringList(
+                {QStringLiteral("queued"), QStringLiteral("queued"), QStringLiteral("queued")}));
+        QCOMPARE(station->counterText(), QStringLiteral("5/30"));
+        QTRY_VERIFY_WITH_TIMEOUT(station->connectionText().contains(QStringLiteral("Queued: 3")),
+                                 2000);
+        QCOMPARE(centralChildren(QStringLiteral("SB00001")), 2); // nothing reached the server
+        if (const QByteArray dir = qgetenv("TT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(500); // the flash is over
+            QVERIFY(w->grab().save(QString::fromLocal8Bit(dir) +
+                                   QStringLiteral("/station-central-offline.png")));
+        }
+
+        // Back: the periodic sync replays the queue; every scan exactly once.
+        QVERIFY(m_proxy.start(m_serverPort));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w->db().centralState().online() && w->db().centralState().sync.queued == 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(station->connectionText().contains(QStringLiteral("Queued: 0")),
+                                 2000);
+        QVERIFY(station->connectionText().contains(QStringLiteral("Central: online")));
+        QVERIFY(!station->connectionText().contains(QStringLiteral("Last sync: never")));
+        QCOMPARE(centralChildren(QStringLiteral("SB00001")), 5);
+        QCOMPARE(centralCount(QStringLiteral("SELECT count(*) FROM scans")), scansBefore + 6);
+        QCOMPARE(
+            centralCount(QStringLiteral("SELECT count(*) - count(DISTINCT command_id) FROM scans")),
+            0);
+        QCOMPARE(centralCount(QStringLiteral("SELECT count(*) FROM conflicts")), 0);
+        QVERIFY(m_admin->verify() && m_admin->verify()->isEmpty());
+    }
+
+    void longQueueReplaysInRoundsBetweenScans()
+    {
+        auto w = openStation(QStringLiteral("st-gui-b"));
+        QVERIFY(w);
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().online(), 10000);
+        w->db().setSyncBatch(20);
+        QCOMPARE(scan(*w, {QStringLiteral("SB00002")}), QStringList{QStringLiteral("ok")});
+        m_proxy.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w->db().centralState().online(), 5000);
+        QStringList codes;
+        for (int i = 0; i < 30; ++i)
+            codes << QStringLiteral("SB%1").arg(10000 + i) << QStringLiteral("C%1").arg(50000 + i);
+        for (const QString &r : scan(*w, codes))
+            QCOMPARE(r, QStringLiteral("queued"));
+        QTRY_COMPARE_WITH_TIMEOUT(w->db().centralState().sync.queued, 60, 2000);
+        const qint64 roundsBefore = w->db().centralState().syncs;
+        const qint64 scansBefore = centralCount(QStringLiteral("SELECT count(*) FROM scans"));
+
+        QVERIFY(m_proxy.start(m_serverPort));
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().online(), 10000);
+        // A scan while the queue drains waits behind one round at most and is queued behind the
+        // rest (or decided centrally if the queue is already empty).
+        QElapsedTimer answer;
+        answer.start();
+        const QString during = scan(*w, {QStringLiteral("C59999")}).constFirst();
+        const qint64 answerMs = answer.elapsed();
+        QVERIFY2(during == u"queued" || during == u"ok", qPrintable(during));
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().sync.queued == 0, 30000);
+        const qint64 rounds = w->db().centralState().syncs - roundsBefore;
+        qInfo("60-61 queued commands replayed in %lld rounds of at most 20; longest round %.1f ms; "
+              "a scan during the "
+              "replay answered in %lld ms (%s)",
+              rounds, w->db().longestSyncMs(), answerMs, qPrintable(during));
+        QVERIFY2(rounds >= 3,
+                 qPrintable(QString::number(rounds))); // 60 / 20: bounded rounds, not one
+        QCOMPARE(centralCount(QStringLiteral("SELECT count(*) FROM scans")), scansBefore + 61);
+        QCOMPARE(
+            centralCount(QStringLiteral("SELECT count(*) - count(DISTINCT command_id) FROM scans")),
+            0);
+    }
+
+    void notificationPullsOtherStationsChanges()
+    {
+        auto w = openStation(QStringLiteral("st-gui-c"));
+        QVERIFY(w);
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().online(), 10000);
+        w->db().setSyncInterval(600000); // only the notification can pull now
+        const qint64 before = w->db().centralState().syncs;
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().syncs > before || w->db().pending() == 0,
+                                 5000);
+        const auto cachedParent = [&w](const QString &code) {
+            std::optional<QString> parent;
+            w->db().call(
+                DbClient::Lane::Query, w.get(), [code](DbSession &s) { return s.store->bag(code); },
+                [&parent](Result<std::optional<BagDetails>> b) {
+                    parent = b && *b ? (*b)->parentCode : QString();
+                });
+            waitFor([&parent] { return parent.has_value(); }, 5000);
+            return parent.value_or(QStringLiteral("<no answer>"));
+        };
+        // Another station links; the server's coalesced NOTIFY (migration 005) wakes the station,
+        // and so does one sent by hand (a server without it): the periodic sync is 10 min away.
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(centralLink(QStringLiteral("SB00030"), QStringLiteral("C3001")));
+        QVERIFY(m_central.ownerExec({QStringLiteral("NOTIFY tt_changes")}));
+        QTRY_COMPARE_WITH_TIMEOUT(cachedParent(QStringLiteral("C3001")), QStringLiteral("SB00030"),
+                                  3000);
+        qInfo("another station's link in the cache %lld ms after the NOTIFY", t.elapsed());
+    }
+
+    void conflictIsCountedAndListed()
+    {
+        auto w = openStation(QStringLiteral("st-gui-d"));
+        QVERIFY(w);
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().online(), 10000);
+        m_proxy.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w->db().centralState().online(), 5000);
+        QCOMPARE(scan(*w, {QStringLiteral("SB00040"), QStringLiteral("C4001")}),
+                 QStringList({QStringLiteral("queued"), QStringLiteral("queued")}));
+        QVERIFY(centralLink(QStringLiteral("SB00041"), QStringLiteral("C4001")));
+        QVERIFY(m_proxy.start(m_serverPort));
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().sync.conflicts == 1 &&
+                                     w->db().centralState().sync.queued == 0,
+                                 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(w->stationView()->conflictsButton()->text(),
+                                  QStringLiteral("Conflicts: 1 …"), 2000);
+        ConflictsDialog dialog(w->db(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.loaded(), 10000);
+        QCOMPARE(dialog.stationRows(), 1);
+        QVERIFY(dialog.allRows() >= 1);
+
+        // The admin's health panel: reachable with a latency, and this station's last report.
+        w->showPage(MainWindow::Page::Dashboard);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w->dashboardPage()->healthText().contains(QStringLiteral("st-gui-d")), 15000);
+        QVERIFY(w->dashboardPage()->healthText().contains(QStringLiteral("reachable, round trip")));
+    }
+
+    void testConnectionNamesTheReason()
+    {
+        auto local = SqliteStore::open(m_dir.filePath(QStringLiteral("first-run.db")));
+        QVERIFY(local);
+        FirstRunDialog dialog(**local);
+        dialog.setCentral(true);
+        const PgConnectionInfo s = m_central.station;
+        const QString base = QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4");
+        QVERIFY(testConnection(dialog, base.arg(s.user, s.password).arg(s.port).arg(s.database))
+                    .startsWith(QStringLiteral("Reachable: TraceTrack schema version")));
+        const QString wrongPassword = testConnection(
+            dialog, base.arg(s.user, QStringLiteral("nope")).arg(s.port).arg(s.database));
+        if (wrongPassword.startsWith(QStringLiteral("Reachable"))) {
+            // The test server (scripts/pg-harness) trusts every local connection, so it cannot
+            // refuse a password; the message libpq gives for a refused one is classified instead.
+            qInfo(
+                "the test server trusts local connections: wrong password checked on libpq's text");
+            const QString libpq =
+                QStringLiteral("connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  "
+                               "password authentication failed "
+                               "for user \"tt_station\"\nQPSQL: Unable to connect");
+            QVERIFY(explainConnectionError(s, libpq).contains(
+                QStringLiteral("refused user tt_station with this password")));
+        } else {
+            QVERIFY2(wrongPassword.contains(
+                         QStringLiteral("refused user tt_station with this password")),
+                     qPrintable(wrongPassword));
+        }
+        const QString closed = testConnection(
+            dialog, base.arg(s.user, s.password).arg(tt::test::freePort()).arg(s.database));
+        QVERIFY2(closed.contains(QStringLiteral("connection refused")), qPrintable(closed));
+        const QString noDb = testConnection(
+            dialog, base.arg(s.user, s.password).arg(s.port).arg(QStringLiteral("no_such_db")));
+        QVERIFY2(noDb.contains(QStringLiteral("has no database \"no_such_db\"")), qPrintable(noDb));
+        const QString empty = m_central.name + QStringLiteral("_empty");
+        QVERIFY(tt::test::superuserExec(
+            m_central.serverUrl, {QStringLiteral("CREATE DATABASE %1 OWNER tt_owner").arg(empty)}));
+        const QString notMigrated =
+            testConnection(dialog, base.arg(s.user, s.password).arg(s.port).arg(empty));
+        tt::test::superuserExec(
+            m_central.serverUrl,
+            {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(empty)});
+        QVERIFY2(notMigrated.contains(QStringLiteral("not set up for TraceTrack")),
+                 qPrintable(notMigrated));
+    }
+};
+
+QTEST_MAIN(TstCentral)
+#include "tst_central.moc"
