@@ -108,6 +108,7 @@ QWidget *FirstRunDialog::embeddedPage()
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_message);
+    layout->addStretch(1);
     layout->addWidget(buttons);
     return page;
 }

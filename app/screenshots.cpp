@@ -74,6 +74,8 @@ int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stat
         FirstRunDialog first(store);
         first.show();
         ok &= save(&first, dir, QStringLiteral("first-run.png"));
+        first.setCentral(true);
+        ok &= save(&first, dir, QStringLiteral("first-run-central.png"));
     }
     {
         LoginDialog login(store, stationId, QStringLiteral("ravi"));
