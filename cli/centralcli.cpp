@@ -255,7 +255,7 @@ void registerCentralCommands(CommandRegistry &r)
     r.add(QStringLiteral("bag show"), QStringLiteral("CODE"), bagShow);
     r.add(QStringLiteral("bill show"), QStringLiteral("ID"), billShow);
     registerCentralReadCommands(r);
-    for (const char *name : {"user", "seed", "report", "export", "import", "bench",
+    for (const char *name : {"user", "seed", "report", "export", "bench",
                              "scan-image"})
         r.add(QString::fromLatin1(name), QString(), notYet);
 }

@@ -15,15 +15,20 @@
 #include "core/role.h"
 #include "database/eodquery.h"
 #include "database/exportquery.h"
+#include "database/pgimport.h"
+#include "database/pgstore.h"
 #include "database/sqliteimport.h"
 #include "database/sqlitescratch.h"
 #include "database/sqlitestore.h"
+#include "database/transactionguard.h"
 #include "reports/billdocument.h"
 #include "reports/commandsheet.h"
 #include "reports/csvwriter.h"
 #include "reports/eodreport.h"
 #include "reports/importer.h"
 #include "reports/labelrenderer.h"
+#include "reports/rowsink.h"
+#include "reports/rowsource.h"
 #include "reports/tablefile.h"
 #include "reports/zplwriter.h"
 
@@ -257,6 +262,72 @@ int exportCommand(CliContext &ctx, CliArgs &args)
     return ExitOk;
 }
 
+// Runs the import of FILE on the store with its set-based path and prints the summary.
+int runImport(CliContext &ctx, Store &target, BulkImport &bulk, const Actor &actor, ImportKind kind,
+              const QString &file, RowSource &source, bool dryRun, const std::optional<QString> &resultsPath)
+{
+    std::unique_ptr<RowSink> results;
+    if (resultsPath) {
+        auto sink = TableFile::create(*resultsPath);
+        if (!sink)
+            return ctx.fail(sink.error());
+        results = std::move(*sink);
+    }
+    Importer importer(target, actor, ctx.station(), SystemClock::instance());
+    ImportOptions options;
+    options.kind = kind;
+    options.fileName = QFileInfo(file).fileName();
+    options.results = results.get();
+    options.bulk = &bulk; // bags and links set-based; bills as commands
+    options.progress = [&](qint64 rows, double fraction) {
+        if (ctx.json())
+            ctx.out() << QStringLiteral("{\"progress\":%1,\"rows\":%2}\n").arg(fraction, 0, 'f', 3).arg(rows) << Qt::flush;
+        else
+            ctx.err() << QStringLiteral("\r%1 rows (%2 %)").arg(rows).arg(qRound(fraction * 100)) << Qt::flush;
+        return true;
+    };
+    auto summary = importer.run(source, options);
+    if (!ctx.json())
+        ctx.err() << '\n';
+    if (!summary)
+        return ctx.fail(summary.error());
+    ctx.print(QJsonObject{{QStringLiteral("result"), summary->errors ? QStringLiteral("rejected") : QStringLiteral("ok")},
+                          {QStringLiteral("dry_run"), dryRun},
+                          {QStringLiteral("kind"), importKindName(kind)},
+                          {QStringLiteral("rows"), double(summary->rows)},
+                          {QStringLiteral("ok"), double(summary->ok)},
+                          {QStringLiteral("duplicates"), double(summary->duplicates)},
+                          {QStringLiteral("errors"), double(summary->errors)},
+                          {QStringLiteral("results"), resultsPath.value_or(QString())}},
+              QStringLiteral("%1%2 rows: %3 ok, %4 duplicate, %5 error(s)%6")
+                  .arg(dryRun ? QStringLiteral("Dry run, nothing changed. ") : QString())
+                  .arg(summary->rows).arg(summary->ok).arg(summary->duplicates).arg(summary->errors)
+                  .arg(resultsPath ? QStringLiteral("; results in ") + *resultsPath : QString()));
+    return summary->errors ? ExitRejected : ExitOk;
+}
+
+// Central mode: the batches go to tt_import_bags / tt_import_links, which check the session's
+// permission themselves; a dry run is the same import in one transaction that is rolled back.
+int importCentral(CliContext &ctx, const Actor &actor, ImportKind kind, const QString &file, RowSource &source,
+                  bool dryRun, const std::optional<QString> &resultsPath)
+{
+    if (ctx.isSynced())
+        return ctx.fail(Error{Reason::InvalidInput,
+                              QStringLiteral("import talks to the central database directly: run it without --cache.")});
+    auto central = ctx.central();
+    if (!central)
+        return ctx.fail(central.error());
+    std::optional<TransactionGuard> rollback;
+    if (dryRun) {
+        auto tx = TransactionGuard::begin((*central)->database(), TransactionGuard::Mode::Deferred);
+        if (!tx)
+            return ctx.fail(tx.error());
+        rollback.emplace(std::move(*tx)); // never committed
+    }
+    PgImport setBased(**central);
+    return runImport(ctx, **central, setBased, actor, kind, file, source, dryRun, resultsPath);
+}
+
 int importCommand(CliContext &ctx, CliArgs &args)
 {
     const bool dryRun = args.takeFlag(QStringLiteral("--dry-run"));
@@ -269,12 +340,14 @@ int importCommand(CliContext &ctx, CliArgs &args)
     const auto who = authorize(ctx, Permission::Administer);
     if (const int *code = std::get_if<int>(&who))
         return *code;
-    auto store = ctx.store();
-    if (!store)
-        return ctx.fail(store.error());
     auto source = TableFile::open(*file);
     if (!source)
         return ctx.fail(source.error());
+    if (ctx.isCentral())
+        return importCentral(ctx, std::get<Actor>(who), *kind, *file, **source, dryRun, resultsPath);
+    auto store = ctx.store();
+    if (!store)
+        return ctx.fail(store.error());
 
     // Dry run: the same import against a scratch copy of the database, thrown away afterwards.
     QString scratchPath;
@@ -302,44 +375,8 @@ int importCommand(CliContext &ctx, CliArgs &args)
             for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
                 QFile::remove(scratchPath + suffix);
     });
-    std::unique_ptr<RowSink> results;
-    if (resultsPath) {
-        auto sink = TableFile::create(*resultsPath);
-        if (!sink)
-            return ctx.fail(sink.error());
-        results = std::move(*sink);
-    }
-    Importer importer(*target, std::get<Actor>(who), ctx.station(), SystemClock::instance());
-    ImportOptions options;
-    options.kind = *kind;
-    options.results = results.get();
-    SqliteImport setBased(*target); // bags and links set-based; bills as commands
-    options.bulk = &setBased;
-    options.progress = [&](qint64 rows, double fraction) {
-        if (ctx.json())
-            ctx.out() << QStringLiteral("{\"progress\":%1,\"rows\":%2}\n").arg(fraction, 0, 'f', 3).arg(rows) << Qt::flush;
-        else
-            ctx.err() << QStringLiteral("\r%1 rows (%2 %)").arg(rows).arg(qRound(fraction * 100)) << Qt::flush;
-        return true;
-    };
-    auto summary = importer.run(**source, options);
-    if (!ctx.json())
-        ctx.err() << '\n';
-    if (!summary)
-        return ctx.fail(summary.error());
-    ctx.print(QJsonObject{{QStringLiteral("result"), summary->errors ? QStringLiteral("rejected") : QStringLiteral("ok")},
-                          {QStringLiteral("dry_run"), dryRun},
-                          {QStringLiteral("kind"), importKindName(*kind)},
-                          {QStringLiteral("rows"), double(summary->rows)},
-                          {QStringLiteral("ok"), double(summary->ok)},
-                          {QStringLiteral("duplicates"), double(summary->duplicates)},
-                          {QStringLiteral("errors"), double(summary->errors)},
-                          {QStringLiteral("results"), resultsPath.value_or(QString())}},
-              QStringLiteral("%1%2 rows: %3 ok, %4 duplicate, %5 error(s)%6")
-                  .arg(dryRun ? QStringLiteral("Dry run, nothing changed. ") : QString())
-                  .arg(summary->rows).arg(summary->ok).arg(summary->duplicates).arg(summary->errors)
-                  .arg(resultsPath ? QStringLiteral("; results in ") + *resultsPath : QString()));
-    return summary->errors ? ExitRejected : ExitOk;
+    SqliteImport setBased(*target);
+    return runImport(ctx, *target, setBased, std::get<Actor>(who), *kind, *file, **source, dryRun, resultsPath);
 }
 
 } // namespace
