@@ -4,7 +4,6 @@
 #include "database/centraladmin.h"
 #include "database/pgstore.h"
 #include "database/repositories.h"
-#include "database/syncedstore.h"
 #include "database/sqlitestore.h"
 
 namespace tt {
@@ -43,17 +42,8 @@ Result<T> readAdminData(CliContext &ctx, const std::function<Result<T>(AdminRepo
     const auto actor = ctx.login();
     if (!actor)
         return std::unexpected(actor.error());
-    if (ctx.isSynced()) {
-        auto synced = ctx.synced();
-        if (!synced)
-            return std::unexpected(synced.error());
-        if (PgStore *pg = (*synced)->central())
-            return central(*pg);
-        return fail(Reason::DatabaseError,
-                    QStringLiteral("The central database cannot be reached; admin data is read from it."));
-    }
     if (ctx.isCentral()) {
-        auto pg = ctx.central();
+        auto pg = ctx.centralSession();
         if (!pg)
             return std::unexpected(pg.error());
         return central(**pg);

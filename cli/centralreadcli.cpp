@@ -22,7 +22,7 @@ Result<PgStore *> loggedIn(CliContext &ctx)
     const auto actor = ctx.login();
     if (!actor)
         return std::unexpected(actor.error());
-    return ctx.central();
+    return ctx.centralSession();
 }
 
 int stats(CliContext &ctx, CliArgs &args)
@@ -143,6 +143,8 @@ int userChange(CliContext &ctx, CliArgs &args, PgStore::UserChange change)
 
 } // namespace
 
+int userTotpCommand(CliContext &ctx, CliArgs &args); // cli/usercli.cpp
+
 void registerCentralReadCommands(CommandRegistry &r)
 {
     using C = PgStore::UserChange;
@@ -162,6 +164,7 @@ void registerCentralReadCommands(CommandRegistry &r)
           [](CliContext &c, CliArgs &a) { return userChange(c, a, C::Unlock); });
     r.add(QStringLiteral("user passwd"), QStringLiteral("NAME"),
           [](CliContext &c, CliArgs &a) { return userChange(c, a, C::Password); });
+    r.add(QStringLiteral("user totp"), QStringLiteral("enable | confirm CODE | disable [NAME]"), userTotpCommand);
 }
 
 } // namespace tt

@@ -187,7 +187,7 @@ Result<Actor> CliContext::login()
         const auto pw = password();
         if (!pw)
             return std::unexpected(pw.error());
-        return (*c)->login(m_options.user, *pw, station());
+        return (*c)->login(m_options.user, *pw, station(), m_options.totp);
     }
     auto s = store();
     if (!s)
@@ -197,6 +197,19 @@ Result<Actor> CliContext::login()
         return std::unexpected(pw.error());
     AccountService accounts((*s)->statements(), (*s)->clock());
     return accounts.login(m_options.user, *pw, station(), m_options.totp);
+}
+
+Result<PgStore *> CliContext::centralSession()
+{
+    if (!isSynced())
+        return central();
+    auto s = synced();
+    if (!s)
+        return std::unexpected(s.error());
+    if (PgStore *pg = (*s)->central())
+        return pg;
+    return tt::fail(Reason::DatabaseError,
+                    QStringLiteral("The central database cannot be reached; this command needs it."));
 }
 
 int CliContext::execute(CommandBody body)

@@ -65,8 +65,12 @@ public:
     // Central mode with --cache: the station's synced store (works offline). Not logged in.
     bool isSynced() const;
     Result<SyncedStore *> synced();
-    // Logs in --user with the password from TRACETRACK_PASSWORD or the first stdin line.
+    // Logs in --user with the password from TRACETRACK_PASSWORD or the first stdin line (and
+    // the one-time code of --totp when the account has one).
     Result<Actor> login();
+    // Central mode, after login(): the central store holding the session (with --cache the
+    // synced store's, DatabaseError while it is unreachable).
+    Result<PgStore *> centralSession();
     // A further secret (a new user's password): TRACETRACK_NEW_PASSWORD or the next stdin line.
     std::optional<QString> secret(const char *envName);
 

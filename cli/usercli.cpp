@@ -6,6 +6,7 @@
 #include "cli/listprinters.h"
 #include "core/clock.h"
 #include "database/accountservice.h"
+#include "database/centraladmin.h"
 #include "database/sqlitestore.h"
 
 namespace tt {
@@ -129,9 +130,41 @@ int passwd(CliContext &ctx, CliArgs &args)
     });
 }
 
+int printEnrolment(CliContext &ctx, const Result<TotpEnrolment> &enrolment)
+{
+    if (!enrolment)
+        return ctx.fail(enrolment.error());
+    ctx.print({{QStringLiteral("result"), QStringLiteral("pending")},
+               {QStringLiteral("secret"), enrolment->secretBase32},
+               {QStringLiteral("uri"), enrolment->uri}},
+              QStringLiteral("Add this key to an authenticator app (or open the URI as a QR code):\n  %1\n  %2\n"
+                             "Then confirm with the code it shows: user totp confirm CODE")
+                  .arg(enrolment->secretBase32, enrolment->uri));
+    return ExitOk;
+}
+
+// user totp with --db postgresql://…: the central database keeps the secret (migration 008).
+int centralTotp(CliContext &ctx, const Actor &actor, const QString &action, const std::optional<QString> &argument)
+{
+    auto central = ctx.centralSession();
+    if (!central)
+        return ctx.fail(central.error());
+    CentralAdmin admin(**central);
+    if (action == u"enable")
+        return printEnrolment(ctx, admin.beginTotp(actor.user));
+    const auto message = action == u"confirm" ? admin.confirmTotp(*argument)
+                                              : admin.disableTotp(argument.value_or(actor.user));
+    if (!message)
+        return ctx.fail(message.error());
+    ctx.print({{QStringLiteral("result"), QStringLiteral("ok")}, {QStringLiteral("message"), *message}}, *message);
+    return ExitOk;
+}
+
+} // namespace
+
 // user totp enable | confirm CODE | disable [NAME]: the actor's own second factor; an admin also
-// turns off another user's.
-int totpCommand(CliContext &ctx, CliArgs &args)
+// turns off another user's. Also registered for central mode (cli/centralreadcli.cpp).
+int userTotpCommand(CliContext &ctx, CliArgs &args)
 {
     const auto action = args.takePositional();
     const auto argument = args.takePositional();
@@ -144,19 +177,12 @@ int totpCommand(CliContext &ctx, CliArgs &args)
     const auto actor = ctx.login();
     if (!actor)
         return ctx.fail(actor.error());
+    if (ctx.isCentral())
+        return centralTotp(ctx, *actor, *action, argument);
     auto store = ctx.store();
     AccountService accounts((*store)->statements(), (*store)->clock());
     if (*action == u"enable") {
-        const auto enrolment = accounts.beginTotp(*actor, ctx.station());
-        if (!enrolment)
-            return ctx.fail(enrolment.error());
-        ctx.print({{QStringLiteral("result"), QStringLiteral("pending")},
-                   {QStringLiteral("secret"), enrolment->secretBase32},
-                   {QStringLiteral("uri"), enrolment->uri}},
-                  QStringLiteral("Add this key to an authenticator app (or open the URI as a QR code):\n  %1\n  %2\n"
-                                 "Then confirm with the code it shows: user totp confirm CODE")
-                      .arg(enrolment->secretBase32, enrolment->uri));
-        return ExitOk;
+        return printEnrolment(ctx, accounts.beginTotp(*actor, ctx.station()));
     }
     const auto done = *action == u"confirm" ? accounts.confirmTotp(*actor, ctx.station(), *argument)
                                             : accounts.disableTotp(*actor, ctx.station(), argument.value_or(actor->user));
@@ -169,8 +195,6 @@ int totpCommand(CliContext &ctx, CliArgs &args)
     return ExitOk;
 }
 
-} // namespace
-
 void registerUserCommands(CommandRegistry &r)
 {
     r.add(QStringLiteral("user add"), QStringLiteral("NAME --role ROLE [--area AREA]"), add);
@@ -180,7 +204,7 @@ void registerUserCommands(CommandRegistry &r)
     r.add(QStringLiteral("user enable"), QStringLiteral("NAME"), [](CliContext &c, CliArgs &a) { return setEnabled(c, a, true); });
     r.add(QStringLiteral("user unlock"), QStringLiteral("NAME"), unlock);
     r.add(QStringLiteral("user passwd"), QStringLiteral("NAME"), passwd);
-    r.add(QStringLiteral("user totp"), QStringLiteral("enable | confirm CODE | disable [NAME]"), totpCommand);
+    r.add(QStringLiteral("user totp"), QStringLiteral("enable | confirm CODE | disable [NAME]"), userTotpCommand);
 }
 
 } // namespace tt

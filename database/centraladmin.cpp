@@ -1,6 +1,7 @@
 #include "database/centraladmin.h"
 
 #include "core/command.h"
+#include "core/totp.h"
 #include "database/pgstore.h"
 
 #include <QJsonArray>
@@ -60,14 +61,49 @@ Result<QList<StationRow>> CentralAdmin::stations()
     return out;
 }
 
-Result<QString> CentralAdmin::setUserArea(const QString &user, const QString &area)
+Result<QString> CentralAdmin::call(const QString &sql, const QVariantList &values,
+                                   const QString &what)
 {
-    auto r = m_central.callText(QStringLiteral("SELECT tt_set_user_area(?, ?, ?)::text"),
-                                {m_central.sessionToken(), user, area},
-                                QStringLiteral("setting a user's area"));
+    auto r = m_central.callText(sql, values, what);
     if (!r)
         return std::unexpected(r.error());
     return PgStore::answer(*r);
+}
+
+Result<QString> CentralAdmin::setUserArea(const QString &user, const QString &area)
+{
+    return call(QStringLiteral("SELECT tt_set_user_area(?, ?, ?)::text"),
+                {m_central.sessionToken(), user, area}, QStringLiteral("setting a user's area"));
+}
+
+Result<TotpEnrolment> CentralAdmin::beginTotp(const QString &account)
+{
+    auto r = m_central.callText(QStringLiteral("SELECT tt_totp_begin(?)::text"),
+                                {m_central.sessionToken()},
+                                QStringLiteral("setting up a one-time code"));
+    if (!r)
+        return std::unexpected(r.error());
+    if (auto refused = PgStore::answer(*r); !refused)
+        return std::unexpected(refused.error());
+    const auto secret = QByteArray::fromHex(QJsonDocument::fromJson(r->toUtf8())
+                                                .object()
+                                                .value(QStringLiteral("secret_hex"))
+                                                .toString()
+                                                .toLatin1());
+    return TotpEnrolment{totp::toBase32(secret),
+                         totp::otpauthUri(QStringLiteral("TraceTrack"), account, secret)};
+}
+
+Result<QString> CentralAdmin::confirmTotp(const QString &code)
+{
+    return call(QStringLiteral("SELECT tt_totp_confirm(?, ?)::text"),
+                {m_central.sessionToken(), code}, QStringLiteral("confirming a one-time code"));
+}
+
+Result<QString> CentralAdmin::disableTotp(const QString &user)
+{
+    return call(QStringLiteral("SELECT tt_totp_disable(?, ?)::text"),
+                {m_central.sessionToken(), user}, QStringLiteral("turning a one-time code off"));
 }
 
 } // namespace tt

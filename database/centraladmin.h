@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "database/accountservice.h"
 #include "database/adminrepository.h"
 
 #include <QList>
@@ -11,8 +12,9 @@ namespace tt {
 class PgStore;
 
 // The admin data of the central database as the CLI and the admin tabs list it (migration
-// 007: tt_area_list, tt_station_list), and a user's dispatch area (tt_set_user_area). Changes
-// to bag types, areas and stations are commands (PgStore::execute).
+// 007: tt_area_list, tt_station_list), a user's dispatch area (tt_set_user_area) and the
+// one-time code (migration 008). Changes to bag types, areas and stations are commands
+// (PgStore::execute).
 class CentralAdmin
 {
 public:
@@ -25,7 +27,18 @@ public:
     // An empty area clears it. Returns the server's message.
     Result<QString> setUserArea(const QString &user, const QString &area);
 
+    // The session user's one-time code (admins; migration 008), as AccountService does it in
+    // embedded mode: a new secret (shown once), confirmed by a code from the app; off for oneself
+    // or, by an admin, for anyone. The two last return the server's message.
+    Result<TotpEnrolment>
+    beginTotp(const QString &account); // account: the session's user, for the app
+    Result<QString> confirmTotp(const QString &code);
+    Result<QString> disableTotp(const QString &user);
+
 private:
+    // A {result, reason, message} function's message or its refusal.
+    Result<QString> call(const QString &sql, const QVariantList &values, const QString &what);
+
     PgStore &m_central;
 };
 

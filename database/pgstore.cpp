@@ -177,9 +177,11 @@ Result<QString> PgStore::answer(const QString &json)
     return fail(reasonFromName(o.value(QStringLiteral("reason")).toString()).value_or(Reason::DatabaseError), message);
 }
 
-Result<Actor> PgStore::login(const QString &user, const QString &password, const QString &station)
+Result<Actor> PgStore::login(const QString &user, const QString &password, const QString &station,
+                             const QString &totpCode)
 {
-    auto r = callText(QStringLiteral("SELECT tt_login(?, ?, ?)::text"), {user, password, station},
+    auto r = callText(QStringLiteral("SELECT tt_login(?, ?, ?, ?)::text"),
+                      {user, password, station, totpCode.isEmpty() ? QVariant() : QVariant(totpCode)},
                       QStringLiteral("logging in"));
     if (!r)
         return std::unexpected(r.error());

@@ -37,7 +37,8 @@ public:
 
     // tt_login: BadCredentials / AccountLocked / DatabaseError; on success the session token is
     // kept for every following call.
-    Result<Actor> login(const QString &user, const QString &password, const QString &station);
+    Result<Actor> login(const QString &user, const QString &password, const QString &station,
+                        const QString &totpCode = {});
     void logout();
     QString sessionToken() const { return m_token; }
     void setSessionToken(const QString &token) { m_token = token; }

@@ -8,6 +8,8 @@
 #include <QTest>
 
 #include "core/clock.h"
+#include "core/totp.h"
+#include "database/centraladmin.h"
 #include "tests/pg/pgfixture.h"
 
 using namespace tt;
@@ -257,6 +259,48 @@ private Q_SLOTS:
         QCOMPARE(right.error().reason, Reason::AccountLocked);
         // Others are not affected.
         QVERIFY(a->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-0")));
+    }
+
+    // The admin's one-time code (migration 008): set up and confirmed through the session, then
+    // required at login; each code once; wrong codes count towards the lockout; admins only.
+    void oneTimeCodeForAdmins()
+    {
+        CentralAdmin admin(*m_admin);
+        const auto enrolment = admin.beginTotp(QStringLiteral("admin"));
+        QVERIFY2(enrolment, enrolment ? "" : qPrintable(enrolment.error().message));
+        QVERIFY(enrolment->uri.startsWith(QStringLiteral("otpauth://totp/TraceTrack:admin?secret=")));
+        const auto secret = totp::fromBase32(enrolment->secretBase32);
+        QVERIFY(secret && secret->size() == totp::kSecretBytes);
+        const qint64 step = totp::stepAt(QDateTime::currentSecsSinceEpoch());
+        QCOMPARE(admin.confirmTotp(totp::code(*secret, step - 7)).error().reason, Reason::InvalidInput);
+        QVERIFY(admin.confirmTotp(totp::code(*secret, step)));
+
+        auto station = bareStation(QStringLiteral("tt-sec-totp"));
+        QVERIFY(station);
+        const auto login = [&](const QString &code) {
+            return station->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-t"), code);
+        };
+        const auto none = login({});
+        QCOMPARE(none.error().reason, Reason::BadCredentials);
+        QCOMPARE(none.error().message, QStringLiteral("This account needs the one-time code from its authenticator app."));
+        QCOMPARE(login(totp::code(*secret, step)).error().reason, Reason::BadCredentials); // used to confirm
+        QVERIFY(login(totp::code(*secret, step + 1)));
+        QCOMPARE(login(totp::code(*secret, step + 1)).error().reason, Reason::BadCredentials); // once only
+
+        auto dora = m_central.login(QStringLiteral("dora"), tt::test::kUserPassword, QStringLiteral("tt-sec-dora-totp"));
+        QVERIFY(dora);
+        QCOMPARE(CentralAdmin(*dora).beginTotp(QStringLiteral("dora")).error().reason, Reason::PermissionDenied);
+        QCOMPARE(CentralAdmin(*dora).disableTotp(QStringLiteral("admin")).error().reason, Reason::PermissionDenied);
+
+        // The password alone is not enough to guess codes: wrong codes lock the account.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(login(totp::code(*secret, step - 10 - i)).error().reason, Reason::BadCredentials);
+        QCOMPARE(login(totp::code(*secret, step - 20)).error().reason, Reason::AccountLocked);
+        QCOMPARE(login(totp::code(*secret, step + 1)).error().reason, Reason::AccountLocked);
+
+        const auto off = admin.disableTotp(QStringLiteral("admin"));
+        QVERIFY2(off, off ? "" : qPrintable(off.error().message));
+        QCOMPARE(*off, QStringLiteral("One-time code of admin off."));
     }
 
     void unknownUserLooksLikeWrongPassword()
