@@ -17,21 +17,6 @@
     </message>
 </context>
 <context>
-    <name>QPlatformTheme</name>
-    <message>
-        <source>OK</source>
-        <translation>ठीक है</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>रद्द करें</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>बंद करें</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Locked after 30 minutes without activity.</source>
@@ -56,6 +41,21 @@
     <message>
         <source> g</source>
         <translation> g</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
     </message>
 </context>
 <context>
@@ -413,6 +413,10 @@
     <message>
         <source>%1 logs in with the password alone again.</source>
         <translation>%1 अब फिर से केवल पासवर्ड से लॉग इन करते हैं।</translation>
+    </message>
+    <message>
+        <source>Central mode: users, bag types, areas, stations and settings changed here apply to this station&apos;s local cache only. Manage the site&apos;s users and bag types with tracetrack-cli --db postgresql://… (see the admin guide).</source>
+        <translation>सेंट्रल मोड: यहाँ बदले गए उपयोगकर्ता, बैग प्रकार, क्षेत्र, स्टेशन और सेटिंग्स केवल इस स्टेशन के लोकल कैश पर लागू होते हैं। साइट के उपयोगकर्ता और बैग प्रकार tracetrack-cli --db postgresql://… से प्रबंधित करें (एडमिन गाइड देखें)।</translation>
     </message>
 </context>
 <context>
@@ -815,6 +819,72 @@
     </message>
 </context>
 <context>
+    <name>tt::ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>सिंक टकराव</translation>
+    </message>
+    <message>
+        <source>Commands decided at this station while it was offline that the central database rejected when they were sent. The central database&apos;s state holds; check these bags and scan again where needed.</source>
+        <translation>ऑफ़लाइन रहते हुए इस स्टेशन पर तय किए गए वे कमांड जिन्हें भेजे जाने पर केंद्रीय डेटाबेस ने अस्वीकार किया। केंद्रीय डेटाबेस की स्थिति मान्य रहती है; इन बैगों की जाँच करें और ज़रूरत हो तो फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>कतार में लगने का समय</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>कमांड</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>कोड</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>द्वारा</translation>
+    </message>
+    <message>
+        <source>Shown at the station</source>
+        <translation>स्टेशन पर दिखाया गया</translation>
+    </message>
+    <message>
+        <source>Central answer</source>
+        <translation>केंद्रीय जवाब</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every station&lt;/b&gt; (central database)</source>
+        <translation>&lt;b&gt;हर स्टेशन&lt;/b&gt; (केंद्रीय डेटाबेस)</translation>
+    </message>
+    <message>
+        <source>Detected at</source>
+        <translation>पता चलने का समय</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>स्टेशन</translation>
+    </message>
+    <message>
+        <source>Uploaded by</source>
+        <translation>भेजने वाला</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>फिर से लोड करें</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) at this station.</source>
+        <translation>
+            <numerusform>इस स्टेशन पर %n टकराव।</numerusform>
+            <numerusform>इस स्टेशन पर %n टकराव।</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tt::DashboardPage</name>
     <message>
         <source>Scans per hour today</source>
@@ -871,6 +941,77 @@
     <message>
         <source>&lt;b&gt;Station health&lt;/b&gt;&lt;br&gt;Mode: embedded (no central server)&lt;br&gt;Queue: 0 commands, sync lag: none&lt;br&gt;Database: %1 (%2 MB)&lt;br&gt;Scans recorded: %3</source>
         <translation>&lt;b&gt;स्टेशन की स्थिति&lt;/b&gt;&lt;br&gt;मोड: एम्बेडेड (कोई केंद्रीय सर्वर नहीं)&lt;br&gt;कतार: 0 कमांड, सिंक में देरी: कोई नहीं&lt;br&gt;डेटाबेस: %1 (%2 MB)&lt;br&gt;दर्ज स्कैन: %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Station health&lt;/b&gt; (central mode)&lt;br&gt;Central database %1: </source>
+        <translation>&lt;b&gt;स्टेशन की स्थिति&lt;/b&gt; (सेंट्रल मोड)&lt;br&gt;केंद्रीय डेटाबेस %1: </translation>
+    </message>
+    <message>
+        <source>reachable, round trip %1 ms</source>
+        <translation>पहुँच में, राउंड ट्रिप %1 ms</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;unreachable&lt;/span&gt; (%1)</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;पहुँच से बाहर&lt;/span&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;This station: %1 · %2 queued (lag %3 s) · %4 conflict(s) · last sync %5</source>
+        <translation>&lt;br&gt;यह स्टेशन: %1 · %2 कतार में (देरी %3 s) · %4 टकराव · पिछला सिंक %5</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>ऑनलाइन</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>ऑफ़लाइन</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Stations&lt;/b&gt; (last report)</source>
+        <translation>&lt;br&gt;&lt;b&gt;स्टेशन&lt;/b&gt; (पिछली रिपोर्ट)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1 (%2): last contact %3, %4 queued, %5 conflict(s)</source>
+        <translation>&lt;br&gt;%1 (%2): पिछला संपर्क %3, %4 कतार में, %5 टकराव</translation>
+    </message>
+</context>
+<context>
+    <name>tt::DatabaseChoice</name>
+    <message>
+        <source>Nothing answers at %1 (connection refused): is PostgreSQL running there, and is the port right?</source>
+        <translation>%1 पर कोई जवाब नहीं देता (कनेक्शन अस्वीकार): क्या वहाँ PostgreSQL चल रहा है, और क्या पोर्ट सही है?</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused user %2 with this password: check the station role&apos;s name and password.</source>
+        <translation>%1 के सर्वर ने इस पासवर्ड के साथ उपयोगकर्ता %2 को अस्वीकार किया: स्टेशन रोल का नाम और पासवर्ड जाँचें।</translation>
+    </message>
+    <message>
+        <source>The database &quot;%1&quot; at %2 is not set up for TraceTrack yet: run `tracetrack-cli migrate` with the owner&apos;s credentials (docs/central.md).</source>
+        <translation>%2 पर डेटाबेस &quot;%1&quot; अभी TraceTrack के लिए तैयार नहीं है: मालिक (owner) के क्रेडेंशियल से `tracetrack-cli migrate` चलाएँ (docs/central.md)।</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database &quot;%2&quot;: check the database name.</source>
+        <translation>%1 के सर्वर पर &quot;%2&quot; नाम का कोई डेटाबेस नहीं है: डेटाबेस का नाम जाँचें।</translation>
+    </message>
+    <message>
+        <source>The central database and this program are of different versions: %1</source>
+        <translation>केंद्रीय डेटाबेस और यह प्रोग्राम अलग-अलग संस्करण के हैं: %1</translation>
+    </message>
+    <message>
+        <source>The host name &quot;%1&quot; is unknown: check the spelling or use the server&apos;s address.</source>
+        <translation>होस्ट नाम &quot;%1&quot; अज्ञात है: वर्तनी जाँचें या सर्वर का पता इस्तेमाल करें।</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within 5 seconds: check the address, the network and the firewall.</source>
+        <translation>5 सेकंड में %1 से कोई जवाब नहीं: पता, नेटवर्क और फ़ायरवॉल जाँचें।</translation>
+    </message>
+    <message>
+        <source>Cannot use the central database: %1</source>
+        <translation>केंद्रीय डेटाबेस का उपयोग नहीं हो सकता: %1</translation>
     </message>
 </context>
 <context>
@@ -1687,10 +1828,6 @@
         <translation>TraceTrack में आपका स्वागत है</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Set up this station&lt;/h2&gt;&lt;p&gt;This database has no users yet. Create the first administrator, or load a small demo site to try TraceTrack.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;यह स्टेशन तैयार करें&lt;/h2&gt;&lt;p&gt;इस डेटाबेस में अभी कोई उपयोगकर्ता नहीं है। पहला एडमिन बनाएँ, या TraceTrack आज़माने के लिए एक छोटी डेमो साइट लोड करें।&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>10+ characters, three of: a-z, A-Z, 0-9, symbol</source>
         <translation>10+ अक्षर, इनमें से तीन: a-z, A-Z, 0-9, चिह्न</translation>
     </message>
@@ -1717,6 +1854,90 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>दोनों पासवर्ड अलग हैं।</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Set up this station&lt;/h2&gt;&lt;p&gt;Where does this station keep its data?&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;यह स्टेशन तैयार करें&lt;/h2&gt;&lt;p&gt;यह स्टेशन अपना डेटा कहाँ रखता है?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Embedded: this computer only (its own database)</source>
+        <translation>एम्बेडेड: केवल यह कंप्यूटर (इसका अपना डेटाबेस)</translation>
+    </message>
+    <message>
+        <source>Central: a PostgreSQL server shared by the site&apos;s stations (keeps working offline)</source>
+        <translation>सेंट्रल: साइट के सभी स्टेशनों का साझा PostgreSQL सर्वर (ऑफ़लाइन भी काम करता रहता है)</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first administrator, or load a small demo site to try TraceTrack.</source>
+        <translation>इस डेटाबेस में अभी कोई उपयोगकर्ता नहीं है। पहला एडमिन बनाएँ, या TraceTrack आज़माने के लिए एक छोटी डेमो साइट लोड करें।</translation>
+    </message>
+    <message>
+        <source>The central database must be set up first (docs/guide-admin.md). Enter the station role&apos;s connection, or paste a postgresql:// URL.</source>
+        <translation>केंद्रीय डेटाबेस पहले तैयार होना चाहिए (docs/guide-admin.md)। स्टेशन रोल का कनेक्शन भरें, या postgresql:// URL चिपकाएँ।</translation>
+    </message>
+    <message>
+        <source>URL (optional)</source>
+        <translation>URL (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>सर्वर</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>पोर्ट</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>डेटाबेस</translation>
+    </message>
+    <message>
+        <source>Station role</source>
+        <translation>स्टेशन रोल</translation>
+    </message>
+    <message>
+        <source>Role password</source>
+        <translation>रोल पासवर्ड</translation>
+    </message>
+    <message>
+        <source>Local cache</source>
+        <translation>लोकल कैश</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>स्टेशन का नाम</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>क्षेत्र</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>कनेक्शन जाँचें</translation>
+    </message>
+    <message>
+        <source>Use this central database</source>
+        <translation>यह केंद्रीय डेटाबेस इस्तेमाल करें</translation>
+    </message>
+    <message>
+        <source>Not a postgresql:// URL: %1</source>
+        <translation>यह postgresql:// URL नहीं है: %1</translation>
+    </message>
+    <message>
+        <source>Enter the server, the database and the station role.</source>
+        <translation>सर्वर, डेटाबेस और स्टेशन रोल भरें।</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2 …</source>
+        <translation>%1:%2 से जुड़ रहे हैं …</translation>
+    </message>
+    <message>
+        <source>Reachable: TraceTrack schema version %1, round trip %2 ms.</source>
+        <translation>पहुँच में: TraceTrack स्कीमा संस्करण %1, राउंड ट्रिप %2 ms।</translation>
+    </message>
+    <message>
+        <source>Give this station a name (it appears in the central database&apos;s records).</source>
+        <translation>इस स्टेशन को एक नाम दें (यह केंद्रीय डेटाबेस के रिकॉर्ड में दिखता है)।</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1992,14 @@
     <message>
         <source>One-time code</source>
         <translation>वन-टाइम कोड</translation>
+    </message>
+    <message>
+        <source>TraceTrack — log in (central: %1)</source>
+        <translation>TraceTrack — लॉग इन (केंद्रीय: %1)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>जाँच हो रही है…</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +2091,22 @@
     <message>
         <source>Returns</source>
         <translation>वापसी</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <source>central · %1 · queue %2 · last sync %3</source>
+        <translation>केंद्रीय · %1 · कतार %2 · पिछला सिंक %3</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>ऑनलाइन</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>ऑफ़लाइन</translation>
     </message>
 </context>
 <context>
@@ -2209,6 +2454,38 @@ Last sync: — (no central server)</source>
     <message>
         <source>%1 — %2 is full. Scan the next parent bag.</source>
         <translation>%1 — %2 भर गया। अगला पैरेंट बैग स्कैन करें।</translation>
+    </message>
+    <message>
+        <source>Central: %1</source>
+        <translation>केंद्रीय: %1</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>ऑनलाइन</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>ऑफ़लाइन</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>कतार में: %1</translation>
+    </message>
+    <message>
+        <source> (oldest %1)</source>
+        <translation> (सबसे पुराना %1)</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>पिछला सिंक: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 …</source>
+        <translation>टकराव: %1 …</translation>
     </message>
 </context>
 <context>
