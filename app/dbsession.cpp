@@ -8,7 +8,7 @@ Result<Actor> DbSession::login(const QString &user, const QString &password, con
                                const QString &code)
 {
     if (synced)
-        return synced->login(user, password, onStation);
+        return synced->login(user, password, onStation, code);
     return AccountService(store->statements(), store->clock()).login(user, password, onStation, code);
 }
 

@@ -178,7 +178,7 @@ Result<Actor> CliContext::login()
         const auto pw = password();
         if (!pw)
             return std::unexpected(pw.error());
-        return (*s)->login(m_options.user, *pw, station());
+        return (*s)->login(m_options.user, *pw, station(), m_options.totp);
     }
     if (isCentral()) {
         auto c = central();

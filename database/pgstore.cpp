@@ -191,6 +191,7 @@ Result<Actor> PgStore::login(const QString &user, const QString &password, const
         return fail(reason.value_or(Reason::BadCredentials), o.value(QStringLiteral("message")).toString());
     }
     m_token = o.value(QStringLiteral("token")).toString();
+    m_loginNeededCode = o.value(QStringLiteral("totp")).toBool();
     const auto role = roleFromName(o.value(QStringLiteral("role")).toString());
     return Actor{o.value(QStringLiteral("user")).toString(), role.value_or(Role::Dispatcher)};
 }

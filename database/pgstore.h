@@ -39,6 +39,8 @@ public:
     // kept for every following call.
     Result<Actor> login(const QString &user, const QString &password, const QString &station,
                         const QString &totpCode = {});
+    // Whether the last successful login needed a one-time code (the account has one).
+    bool loginNeededCode() const { return m_loginNeededCode; }
     void logout();
     QString sessionToken() const { return m_token; }
     void setSessionToken(const QString &token) { m_token = token; }
@@ -99,6 +101,7 @@ private:
     QString m_connectionName;
     const Clock *m_clock;
     QString m_token;
+    bool m_loginNeededCode = false;
     BagTypeSet m_types;
     bool m_typesLoaded = false;
 };

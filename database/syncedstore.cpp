@@ -118,7 +118,8 @@ QDateTime SyncedStore::now() const
     return m_clock->now();
 }
 
-Result<Actor> SyncedStore::login(const QString &user, const QString &password, const QString &station)
+Result<Actor> SyncedStore::login(const QString &user, const QString &password, const QString &station,
+                                 const QString &totpCode)
 {
     m_user = user;
     m_password = password;
@@ -136,13 +137,13 @@ Result<Actor> SyncedStore::login(const QString &user, const QString &password, c
     if (m_central) {
         auto actor = [&] {
             const ScopedSetting lifted = deadlineLifted(m_central.get());
-            return m_central->login(user, password, station);
+            return m_central->login(user, password, station, totpCode);
         }();
         if (actor) {
             m_online = true;
             m_lastError.clear();
             m_lastContact = QDateTime::currentDateTimeUtc();
-            if (auto r = cacheVerifier(*actor, password); !r)
+            if (auto r = cacheVerifier(*actor, password, m_central->loginNeededCode()); !r)
                 qCWarning(lcDb) << "caching the login for offline use failed:" << r.error().message;
             if (auto types = m_central->bagTypes()) {
                 auto tx = TransactionGuard::begin(m_cache->database());
@@ -166,10 +167,15 @@ Result<Actor> SyncedStore::login(const QString &user, const QString &password, c
                     QStringLiteral("The central database is unreachable (%1) and %2 has never logged in at this "
                                    "station, so it cannot check the password offline.")
                         .arg(m_lastError, user));
+    if ((*known)->totpEnabled)
+        return fail(Reason::BadCredentials,
+                    QStringLiteral("%1 logs in with a one-time code, which only the central database can check; "
+                                   "it is unreachable (%2).")
+                        .arg(user, m_lastError));
     return accounts.login(user, password, station);
 }
 
-Result<void> SyncedStore::cacheVerifier(const Actor &actor, const QString &password)
+Result<void> SyncedStore::cacheVerifier(const Actor &actor, const QString &password, bool withCode)
 {
     StatementCache &sql = m_cache->statements();
     QString stored;
@@ -188,11 +194,14 @@ Result<void> SyncedStore::cacheVerifier(const Actor &actor, const QString &passw
             return std::unexpected(h.error());
         hash = *h;
     }
-    auto w = sql.run(QStringLiteral("INSERT INTO users(username, password_hash, role, created_at, created_by) VALUES "
-                                    "(?, ?, ?, ?, 'central') ON CONFLICT(username) DO UPDATE SET password_hash = "
-                                    "excluded.password_hash, role = excluded.role, enabled = 1, failed_logins = 0, "
-                                    "locked_until = NULL"),
-                     {actor.user, hash, roleName(actor.role), isoUtc(now())}, QStringLiteral("caching the login"));
+    // An account that needed a one-time code is marked so (no secret in the cache): it then
+    // cannot log in offline.
+    auto w = sql.run(QStringLiteral("INSERT INTO users(username, password_hash, role, created_at, created_by, "
+                                    "totp_enabled) VALUES (?, ?, ?, ?, 'central', ?) ON CONFLICT(username) DO UPDATE "
+                                    "SET password_hash = excluded.password_hash, role = excluded.role, enabled = 1, "
+                                    "failed_logins = 0, locked_until = NULL, totp_enabled = excluded.totp_enabled"),
+                     {actor.user, hash, roleName(actor.role), isoUtc(now()), withCode ? 1 : 0},
+                     QStringLiteral("caching the login"));
     if (!w)
         return std::unexpected(w.error());
     return {};

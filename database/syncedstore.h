@@ -76,7 +76,9 @@ public:
 
     // Central login when the server answers (BadCredentials / AccountLocked as it says);
     // otherwise the cache's verifier of an earlier login at this station.
-    Result<Actor> login(const QString &user, const QString &password, const QString &station);
+    // An account with a one-time code (migration 008) logs in only online, with the code.
+    Result<Actor> login(const QString &user, const QString &password, const QString &station,
+                        const QString &totpCode = {});
 
     Outcome execute(const Command &command) override;
     QList<Outcome> executeBatch(const QList<Command> &commands) override;
@@ -114,7 +116,7 @@ private:
     Result<int> pull(bool force);
     Result<int> refresh(const QStringList &bags, const QStringList &bills, std::optional<qint64> seq);
     void markDirty(const QJsonObject &command, const Outcome &outcome);
-    Result<void> cacheVerifier(const Actor &actor, const QString &password);
+    Result<void> cacheVerifier(const Actor &actor, const QString &password, bool withCode);
     template<class T>
     Result<T> readCentralOrCache(const std::function<Result<T>(Store &)> &read);
 

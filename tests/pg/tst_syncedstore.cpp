@@ -7,6 +7,8 @@
 
 #include "core/clock.h"
 #include "core/station.h"
+#include "core/totp.h"
+#include "database/centraladmin.h"
 #include "database/centralsync.h"
 #include "database/sqlitestore.h"
 #include "database/statementcache.h"
@@ -268,6 +270,41 @@ private Q_SLOTS:
         QCOMPARE(resultKindName(st.scan(QStringLiteral("C4001")).result), QStringLiteral("ok")); // back: queue first
         QCOMPARE(s->status().queued, 0);
         QCOMPARE(centralChildren(QStringLiteral("SB00030")), 1);
+    }
+
+    // An admin with a one-time code logs in at a station only while the central database can
+    // check the code; the cache keeps no secret, so offline that account is refused.
+    void oneTimeCodeAccountsLogInOnlyOnline()
+    {
+        QVERIFY(m_central.addUser(*m_admin, QStringLiteral("tess"), QStringLiteral("admin")));
+        auto tess = m_central.login(QStringLiteral("tess"), tt::test::kUserPassword, QStringLiteral("tt-sync-tess"));
+        QVERIFY(tess);
+        CentralAdmin account(*tess);
+        const auto enrolment = account.beginTotp(QStringLiteral("tess"));
+        QVERIFY2(enrolment, enrolment ? "" : qPrintable(enrolment.error().message));
+        const auto secret = totp::fromBase32(enrolment->secretBase32);
+        QVERIFY(secret);
+        const qint64 step = totp::stepAt(QDateTime::currentSecsSinceEpoch());
+        QVERIFY(account.confirmTotp(totp::code(*secret, step)));
+
+        auto online = openStation(QStringLiteral("t.db"), QStringLiteral("st-t1"));
+        QVERIFY(online);
+        const auto noCode = online->login(QStringLiteral("tess"), tt::test::kUserPassword, QStringLiteral("st-t"));
+        QVERIFY(!noCode);
+        QCOMPARE(reasonName(noCode.error().reason), QStringLiteral("bad_credentials"));
+        const auto withCode = online->login(QStringLiteral("tess"), tt::test::kUserPassword, QStringLiteral("st-t"),
+                                            totp::code(*secret, step + 1));
+        QVERIFY2(withCode, withCode ? "" : qPrintable(withCode.error().message));
+        online.reset();
+
+        m_proxy.stop();
+        auto offline = openStation(QStringLiteral("t.db"), QStringLiteral("st-t2"));
+        QVERIFY(offline);
+        const auto refused = offline->login(QStringLiteral("tess"), tt::test::kUserPassword, QStringLiteral("st-t"),
+                                            totp::code(*secret, step + 2));
+        QVERIFY(m_proxy.start(m_serverPort));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("one-time code")), qPrintable(refused.error().message));
     }
 
     void expiredSessionIsRenewedWithoutLosingAScan()

@@ -116,7 +116,7 @@ BEGIN
     END IF;
     PERFORM tt_audit('login.ok', 'user', name, NULL, CASE WHEN u.totp_enabled THEN '{"totp": true}'::jsonb END);
     RETURN jsonb_build_object('result', 'ok', 'reason', '', 'user', u.username, 'role', u.role, 'token', token,
-                              'expires_at', now() + interval '1 hour');
+                              'expires_at', now() + interval '1 hour', 'totp', u.totp_enabled);
 END $$;
 
 CREATE OR REPLACE FUNCTION tt_login(p_user text, p_password text, p_station text) RETURNS jsonb
