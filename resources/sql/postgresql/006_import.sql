@@ -64,11 +64,15 @@ LANGUAGE sql STABLE AS $$
            END
 $$;
 
+-- Both entry points plan their statements for each batch (plan_cache_mode), so the plans follow
+-- the tables as they grow during a long import in one session (a few ms per batch).
+
 -- bags file: rows [{"n": row number, "c": code, "w": measured grams or null}, …] → one outcome
 -- per row: duplicate when the code exists (or an earlier row created it), invalid_code when no
 -- bag type matches, else the bag is registered.
 CREATE FUNCTION tt_import_bags(p_token text, p_meta jsonb, p_rows jsonb) RETURNS json
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
     ctx record;
     v_file text := left(coalesce(p_meta->>'file', ''), 200);
@@ -140,7 +144,8 @@ END $$;
 -- null}, …] → one outcome per row, decided like SqliteImport::link: an unknown parent is
 -- created with the row's link (both or neither), then the rules of LinkChild in their order.
 CREATE FUNCTION tt_import_links(p_token text, p_meta jsonb, p_rows jsonb) RETURNS json
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
     ctx record;
     v_file text := left(coalesce(p_meta->>'file', ''), 200);
