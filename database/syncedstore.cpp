@@ -9,6 +9,8 @@
 #include "database/accountservice.h"
 #include "database/cacherefresher.h"
 #include "database/centralsync.h"
+#include "database/dashboardquery.h"
+#include "database/eodquery.h"
 #include "database/passwordhasher.h"
 #include "database/pgstore.h"
 #include "database/sqlitestore.h"
@@ -508,6 +510,7 @@ Result<SyncResult> SyncedStore::sync(int maxCommands)
         return std::unexpected(refreshed.error());
     }
     replayed->refreshed = *refreshed;
+    refreshFigures(*replayed);
     const QDateTime at = QDateTime::currentDateTimeUtc();
     (void)m_outbox->setState(kLastSync, isoUtc(at));
     (void)m_outbox->setState(kLastContact, isoUtc(m_lastContact.isValid() ? m_lastContact : at));
@@ -521,6 +524,44 @@ Result<SyncResult> SyncedStore::sync(int maxCommands)
     if (auto r = m_sync->report(report); !r)
         qCDebug(lcDb) << "reporting the station's status failed:" << r.error().message;
     return replayed;
+}
+
+void SyncedStore::refreshFigures(SyncResult &result)
+{
+    // Keeps the dashboard's site figures in the cache. A failure leaves the last ones (their time
+    // says how old they are) and does not fail the sync.
+    const auto due = [](const QDateTime &last, int intervalMs) {
+        return intervalMs >= 0 && (!last.isValid() || last.msecsTo(QDateTime::currentDateTimeUtc()) >= intervalMs);
+    };
+    DashboardQuery cached(m_cache->statements());
+    const ScopedSetting relaxed = cacheOnlyWrites(*m_cache);
+    QElapsedTimer t;
+    if (due(m_lastStats, m_options.statsIntervalMs)) {
+        t.start();
+        m_lastStats = QDateTime::currentDateTimeUtc();
+        const QDateTime at = now();
+        const QDate day = QDateTime::currentDateTimeUtc().date();
+        auto counters = m_central->statistics(day);
+        auto stored = counters ? cached.storeCentralCounters(*counters, day, at)
+                               : Result<void>(std::unexpected(counters.error()));
+        if (!stored)
+            qCDebug(lcDb) << "reading the central counters failed:" << stored.error().message;
+        result.statsMs = double(t.nsecsElapsed()) / 1e6;
+    }
+    if (due(m_lastDashboard, m_options.dashboardIntervalMs)) {
+        t.start();
+        m_lastDashboard = QDateTime::currentDateTimeUtc();
+        const ScopedSetting lifted = deadlineLifted(m_central.get());
+        const QTimeZone zone = EodQuery(m_cache->database()).businessTimeZone();
+        const QDateTime at = now();
+        const QDate today = at.toTimeZone(zone).date();
+        auto figures = m_central->dashboard(today, zone, m_user);
+        auto stored = figures ? cached.storeCentralDashboard(*figures, today, at)
+                              : Result<void>(std::unexpected(figures.error()));
+        if (!stored)
+            qCDebug(lcDb) << "reading the central dashboard failed:" << stored.error().message;
+        result.dashboardMs = double(t.nsecsElapsed()) / 1e6;
+    }
 }
 
 SyncStatus SyncedStore::status()

@@ -31,6 +31,11 @@ struct SyncedStoreOptions
     // Online, a command that finds queued commands replays at most this many first (-1: all);
     // with 0 it is queued behind them and a sync worker (sync(maxCommands)) sends them.
     int commandReplayLimit = -1;
+    // sync() reads the site's figures into the cache for the dashboard (DashboardQuery::
+    // loadCentral): the counters (tt_stats) at most this often, the charts (tt_dashboard) at most
+    // that often; negative: never.
+    int statsIntervalMs = 1000;
+    int dashboardIntervalMs = 30000;
 };
 
 // Where a station stands with the central database (BRIEF §5 and §7).
@@ -53,6 +58,8 @@ struct SyncResult
     int refreshed = 0; // bags and bills written into the cache
     double replayMs = 0; // time spent replaying (round trips and outbox bookkeeping)
     bool more = false;   // a bounded sync stopped with commands still queued (nothing pulled)
+    double statsMs = -1;     // reading and storing the central counters; -1: not due
+    double dashboardMs = -1; // the same for the central dashboard
 };
 
 // The station's store in central mode (ARCHITECTURE.md "Stores"). Online, the central
@@ -89,8 +96,9 @@ public:
     Result<QList<ReturnView>> returnTickets(const ReturnListFilter &filter) override;
 
     // Replays the whole outbox (at most maxCommands of it when that is not negative), then, when
-    // it is empty, pulls the change feed into the cache and reports the station's status
-    // centrally. DatabaseError when the central database is unreachable.
+    // it is empty, pulls the change feed into the cache, reads the site's figures into it when due
+    // (SyncedStoreOptions::statsIntervalMs) and reports the station's status centrally.
+    // DatabaseError when the central database is unreachable.
     Result<SyncResult> sync(int maxCommands = -1);
     // Treats the central database as unreachable until the next sync() (a watcher on another
     // connection saw it go): commands queue without waiting for a dead server.
@@ -114,6 +122,7 @@ private:
     Outcome queue(const Command &command);
     Result<SyncResult> replayAll(int limit = -1);
     Result<int> pull(bool force);
+    void refreshFigures(SyncResult &result);
     Result<int> refresh(const QStringList &bags, const QStringList &bills, std::optional<qint64> seq);
     void markDirty(const QJsonObject &command, const Outcome &outcome);
     Result<void> cacheVerifier(const Actor &actor, const QString &password, bool withCode);
@@ -129,6 +138,8 @@ private:
     bool m_online = false;
     QDateTime m_nextAttempt;
     QDateTime m_lastPull;
+    QDateTime m_lastStats; // central figures last read (refreshFigures)
+    QDateTime m_lastDashboard;
     QDateTime m_lastContact; // kept in memory (no write per command); stored by sync()
     QString m_lastError;
     QString m_user;

@@ -10,6 +10,8 @@
 #include "core/totp.h"
 #include "database/centraladmin.h"
 #include "database/centralsync.h"
+#include "database/dashboardquery.h"
+#include "database/eodquery.h"
 #include "database/sqlitestore.h"
 #include "database/statementcache.h"
 #include "database/syncedstore.h"
@@ -22,6 +24,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
+#include <numeric>
 
 using namespace tt;
 
@@ -50,7 +55,8 @@ private:
     QTemporaryDir m_dir;
     int m_serverPort = 0;
 
-    std::unique_ptr<SyncedStore> openStation(const QString &cacheName, const QString &prefix)
+    std::unique_ptr<SyncedStore> openStation(const QString &cacheName, const QString &prefix,
+                                             const std::function<void(SyncedStoreOptions &)> &tune = {})
     {
         SyncedStoreOptions o;
         o.cachePath = m_dir.filePath(cacheName);
@@ -59,6 +65,8 @@ private:
         o.central.port = m_proxy.port();
         o.connectionPrefix = prefix;
         o.retryIntervalMs = 0; // every command may try again (the tests cut and restore at will)
+        if (tune)
+            tune(o);
         auto store = SyncedStore::open(o);
         if (!store) {
             qWarning("%s", qPrintable(store.error().message));
@@ -247,6 +255,89 @@ private Q_SLOTS:
         QVERIFY(parent && *parent);
         QCOMPARE((*parent)->childCount, 2);
         QCOMPARE(mismatchesOf(Verifier(s->cache().statements()).run()), QStringList());
+    }
+
+    // The dashboard of a station in central mode shows the site's figures: another station's
+    // scans and links after a sync; offline the last ones with their time, plus this station's
+    // queued scans; after the replay nothing counted twice.
+    void siteFiguresReachTheDashboard()
+    {
+        auto s = openStation(QStringLiteral("d.db"), QStringLiteral("st-d"), [](SyncedStoreOptions &o) {
+            o.statsIntervalMs = 0;
+            o.dashboardIntervalMs = 0;
+            o.workingSetLimit = 1; // the cache knows a little of the site
+        });
+        QVERIFY(s);
+        auto actor = s->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-d"));
+        QVERIFY(actor);
+        auto first = s->sync();
+        QVERIFY(first);
+        QVERIFY(first->statsMs >= 0);
+        QVERIFY(first->dashboardMs >= 0);
+        qInfo("central counters read and stored in %.1f ms, the central dashboard in %.1f ms", first->statsMs,
+              first->dashboardMs);
+        const QTimeZone zone = EodQuery(s->cache().database()).businessTimeZone();
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+        DashboardQuery q(s->cache().statements());
+        const auto figures = [&] {
+            auto f = q.loadCentral(today, zone, QStringLiteral("admin"));
+            if (!f)
+                qWarning("%s", qPrintable(f.error().message));
+            return f.value_or(DashboardFigures{});
+        };
+        const auto sumOf = [](const QList<qint64> &values) { return std::accumulate(values.begin(), values.end(), 0LL); };
+        const qint64 scans0 = centralCount(QStringLiteral("SELECT count(*) FROM scans"));
+        const DashboardFigures before = figures();
+        QVERIFY(before.centralAsOf);
+        const auto central = m_admin->statistics(QDateTime::currentDateTimeUtc().date());
+        QVERIFY(central);
+        QCOMPARE(before.totals, central->totals); // the site's, not the cache's own
+        QVERIFY(q.load(today, zone, {})->totals.value(QStringLiteral("links")) < before.totals.value(QStringLiteral("links")));
+
+        QCOMPARE(centralRun(cmd::SelectParent{QStringLiteral("SB00070"), {}}).result, ResultKind::Ok);
+        for (const char *child : {"C7101", "C7102"})
+            QCOMPARE(centralRun(cmd::LinkChild{QStringLiteral("SB00070"), QString::fromLatin1(child), {}}).result,
+                     ResultKind::Ok);
+        QVERIFY(s->sync());
+        const DashboardFigures after = figures();
+        const qint64 scans1 = centralCount(QStringLiteral("SELECT count(*) FROM scans"));
+        QCOMPARE(after.totals.value(QStringLiteral("links")), before.totals.value(QStringLiteral("links")) + 2);
+        QCOMPARE(after.totals.value(QStringLiteral("parents")), before.totals.value(QStringLiteral("parents")) + 1);
+        QCOMPARE(after.scansToday - before.scansToday, scans1 - scans0);
+        QCOMPARE(sumOf(after.scansPerHour), after.scansToday);
+        QCOMPARE(after.scansPerDay.last().second, after.scansToday);
+        QVERIFY(!after.lastScans.isEmpty());
+        QCOMPARE(after.lastScans.first().code, QStringLiteral("C7102"));
+        QCOMPARE(after.lastScans.first().station, QStringLiteral("st-other"));
+        QCOMPARE(after.pendingScans, 0);
+
+        // Offline: the last figures stay, with their time; this station's queued scans are added.
+        m_proxy.stop();
+        Station st(*s, SystemClock::instance(), *actor, QStringLiteral("st-d"));
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("SB00071")).result), QStringLiteral("queued"));
+        QCOMPARE(resultKindName(st.scan(QStringLiteral("C7110")).result), QStringLiteral("queued"));
+        QCOMPARE(centralRun(cmd::LinkChild{QStringLiteral("SB00070"), QStringLiteral("C7103"), {}}).result,
+                 ResultKind::Ok);
+        QVERIFY(!s->sync());
+        const DashboardFigures offline = figures();
+        QCOMPARE(offline.centralAsOf, after.centralAsOf);
+        QCOMPARE(offline.totals, after.totals);
+        QCOMPARE(offline.pendingScans, 2);
+        QCOMPARE(offline.scansToday, after.scansToday + 2);
+        QCOMPARE(offline.userScansToday, after.userScansToday + 2);
+        QCOMPARE(offline.lastScans.first().code, QStringLiteral("C7110"));
+
+        // Back: the queued scans are replayed and counted once, centrally.
+        QVERIFY(m_proxy.start(m_serverPort));
+        auto back = s->sync();
+        QVERIFY2(back, back ? "" : qPrintable(back.error().message));
+        QCOMPARE(back->replayed, 2);
+        const DashboardFigures synced = figures();
+        const qint64 scans2 = centralCount(QStringLiteral("SELECT count(*) FROM scans"));
+        QVERIFY(*synced.centralAsOf > *after.centralAsOf);
+        QCOMPARE(synced.pendingScans, 0);
+        QCOMPARE(synced.scansToday - after.scansToday, scans2 - scans1);
+        QCOMPARE(synced.totals.value(QStringLiteral("links")), after.totals.value(QStringLiteral("links")) + 2);
     }
 
     void offlineLoginUsesTheCachedVerifier()
