@@ -5,6 +5,7 @@
 #include "app/dbclient.h"
 #include "app/feedbacktext.h"
 #include "app/stationlistmodel.h"
+#include "database/centraladmin.h"
 #include "database/repositories.h"
 
 #include <QCheckBox>
@@ -52,6 +53,26 @@ struct AdminData
     QList<AreaRow> areas;
     QList<StationRow> stations;
 };
+
+Result<AdminData> adminData(const Result<QList<BagType>> &types,
+                            const Result<QList<AreaRow>> &areas,
+                            const Result<QList<StationRow>> &stations)
+{
+    if (!types || !areas || !stations)
+        return std::unexpected(!types ? types.error() : !areas ? areas.error() : stations.error());
+    return AdminData{*types, *areas, *stations};
+}
+
+// The central database's lists (another station's changes included).
+Result<AdminData> centralAdminData(PgStore &central)
+{
+    central.forgetBagTypes();
+    const auto types = central.bagTypes();
+    if (!types)
+        return std::unexpected(types.error());
+    CentralAdmin admin(central);
+    return adminData(types->types(), admin.areas(), admin.stations());
+}
 
 } // namespace
 
@@ -279,18 +300,14 @@ QString AdminDataEditor::selectedName(QTableView *view, int column) const
 
 void AdminDataEditor::reload()
 {
+    const bool central = m_db.isCentral();
     m_db.call(
-        DbClient::Lane::Query, this,
-        [](DbSession &s) -> Result<AdminData> {
+        central ? DbClient::Lane::Command : DbClient::Lane::Query, this,
+        [central](DbSession &s) -> Result<AdminData> {
+            if (central)
+                return s.onCentral(centralAdminData);
             AdminRepository &admin = s.store->repositories().admin;
-            auto types = admin.bagTypes();
-            auto areas = admin.areas();
-            auto stations = admin.stations();
-            if (!types || !areas || !stations)
-                return std::unexpected(!types   ? types.error()
-                                       : !areas ? areas.error()
-                                                : stations.error());
-            return AdminData{*types, *areas, *stations};
+            return adminData(admin.bagTypes(), admin.areas(), admin.stations());
         },
         [this](Result<AdminData> r) {
             if (!r) {
@@ -318,8 +335,14 @@ void AdminDataEditor::run(CommandBody body)
 {
     m_db.call(
         DbClient::Lane::Command, this,
-        [actor = m_actor, body = std::move(body)](DbSession &s) {
-            return s.commands->execute(makeCommand(actor, s.stationId, s.store->clock(), body));
+        [actor = m_actor, central = m_db.isCentral(), body = std::move(body)](DbSession &s) {
+            const Command command = makeCommand(actor, s.stationId, s.store->clock(), body);
+            if (!central)
+                return s.commands->execute(command);
+            // Never queued: decided by the central database while it answers, else refused.
+            const auto o = s.onCentral(
+                [&](PgStore &) -> Result<Outcome> { return s.commands->execute(command); });
+            return o ? *o : Outcome::rejected(o.error());
         },
         [this](Outcome o) {
             show(o);

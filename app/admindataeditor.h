@@ -23,6 +23,8 @@ class StationListModel;
 // The admin screen's bag types, areas and stations tabs (BRIEF §3.5). Every change is a store
 // command on the command lane, so the store checks the permission, validates and audits it;
 // the answer appears in the message label. The three tab widgets are owned by tabParent.
+// Central mode: the lists are read from the central database on the command lane and changes
+// are decided there, never queued; while it is unreachable they say so and nothing changes.
 class AdminDataEditor : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,19 @@
 #include "app/adminpage.h"
 
+#include "app/admindataeditor.h"
+#include "app/arealistmodel.h"
+#include "app/dbclient.h"
+#include "app/feedbacktext.h"
+#include "app/language.h"
+#include "app/totpdialog.h"
+#include "app/userlistmodel.h"
+#include "core/clock.h"
+#include "database/accountservice.h"
+#include "database/centraladmin.h"
+#include "database/dashboardquery.h"
+#include "database/repositories.h"
+#include "scanner/scannersettings.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
@@ -18,18 +32,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "app/admindataeditor.h"
-#include "app/dbclient.h"
-#include "app/feedbacktext.h"
-#include "app/language.h"
-#include "app/totpdialog.h"
-#include "app/userlistmodel.h"
-#include "core/clock.h"
-#include "database/accountservice.h"
-#include "database/dashboardquery.h"
-#include "database/repositories.h"
-#include "scanner/scannersettings.h"
-
 namespace tt {
 
 namespace {
@@ -39,10 +41,18 @@ AccountService accounts(DbSession &s)
     return AccountService(s.store->statements(), s.store->clock());
 }
 
+// The server's message dropped: the page words its own answer.
+Result<void> succeeded(const Result<QString> &r)
+{
+    if (!r)
+        return std::unexpected(r.error());
+    return {};
+}
+
 } // namespace
 
-AdminPage::AdminPage(DbClient &db, const Actor &actor, const QString &stationId, QAbstractItemModel *selfTest,
-                     QWidget *parent)
+AdminPage::AdminPage(DbClient &db, const Actor &actor, const QString &stationId,
+                     QAbstractItemModel *selfTest, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
     , m_actor(actor)
@@ -66,19 +76,19 @@ AdminPage::AdminPage(DbClient &db, const Actor &actor, const QString &stationId,
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         auto *w = new QWidget(this);
         auto *l = new QVBoxLayout(w);
-        l->addWidget(new QLabel(tr("Scan anything: every key, byte, frame and decision of the scanners appears here, "
-                                   "exactly as it arrived."),
-                                w));
+        l->addWidget(new QLabel(
+            tr("Scan anything: every key, byte, frame and decision of the scanners appears here, "
+               "exactly as it arrived."),
+            w));
         l->addWidget(view, 1);
         tabs->addTab(w, tr("Scanner self-test"));
     }
     auto *layout = new QVBoxLayout(this);
     if (db.isCentral()) {
-        // Central user and data administration is the CLI's for now (docs/guide-admin.md).
         auto *note = new QLabel(
-            tr("Central mode: users, bag types, areas, stations and settings changed here apply "
-               "to this station's local cache only. Manage the site's users and bag types with "
-               "tracetrack-cli --db postgresql://… (see the admin guide)."),
+            tr("Central mode: users, one-time codes, bag types, areas and stations are read and "
+               "changed on the central database and need it reachable. The database settings "
+               "(undo window, time zone) apply to this station's local cache only."),
             this);
         note->setObjectName(QStringLiteral("centralAdminNote"));
         note->setWordWrap(true);
@@ -111,7 +121,8 @@ QWidget *AdminPage::usersTab()
     auto *buttons = new QHBoxLayout;
     auto *totp = new QPushButton(tr("My one-time code…"), w);
     auto *totpOff = new QPushButton(tr("Turn off one-time code"), w);
-    totp->setToolTip(tr("Require a code from an authenticator app, besides your password, to log in and unlock."));
+    totp->setToolTip(tr(
+        "Require a code from an authenticator app, besides your password, to log in and unlock."));
     for (QPushButton *b : {add, role, disable, password, unlockButton, totp, totpOff})
         buttons->addWidget(b);
     buttons->addStretch(1);
@@ -132,7 +143,7 @@ QWidget *AdminPage::usersTab()
         roleBox->addItems({tr("dispatcher"), tr("biller"), tr("admin")});
         auto *area = new QComboBox(&dialog);
         area->addItem(tr("(none)"), QString());
-        for (const QString &a : std::as_const(m_areas))
+        for (const QString &a : areaNames())
             area->addItem(a, a);
         auto *form = new QFormLayout(&dialog);
         form->addRow(tr("User name"), name);
@@ -150,15 +161,18 @@ QWidget *AdminPage::usersTab()
             m_message->setText(tr("The two passwords differ; nothing was changed."));
             return;
         }
-        addUser(name->text(), pw->text(), Role(roleBox->currentIndex()), area->currentData().toString());
+        addUser(name->text(), pw->text(), Role(roleBox->currentIndex()),
+                area->currentData().toString());
     });
     connect(role, &QPushButton::clicked, this, [this] {
         const QString user = selectedUser();
         if (user.isEmpty())
             return;
         bool ok = false;
-        const QStringList roles{QStringLiteral("dispatcher"), QStringLiteral("biller"), QStringLiteral("admin")};
-        const QString chosen = QInputDialog::getItem(this, tr("Change role"), tr("New role of %1").arg(user), roles, 0, false, &ok);
+        const QStringList roles{QStringLiteral("dispatcher"), QStringLiteral("biller"),
+                                QStringLiteral("admin")};
+        const QString chosen = QInputDialog::getItem(
+            this, tr("Change role"), tr("New role of %1").arg(user), roles, 0, false, &ok);
         if (ok)
             setRole(user, roleFromName(chosen).value_or(Role::Dispatcher));
     });
@@ -172,15 +186,18 @@ QWidget *AdminPage::usersTab()
         if (user.isEmpty())
             return;
         bool ok = false;
-        const QString pw = QInputDialog::getText(this, tr("Reset password"), tr("New password for %1").arg(user),
-                                                 QLineEdit::Password, QString(), &ok);
+        const QString pw =
+            QInputDialog::getText(this, tr("Reset password"), tr("New password for %1").arg(user),
+                                  QLineEdit::Password, QString(), &ok);
         if (ok && !pw.isEmpty())
             resetPassword(user, pw);
     });
     connect(totp, &QPushButton::clicked, this, [this] {
         TotpDialog dialog(m_db, m_actor, this);
         if (dialog.exec() == QDialog::Accepted)
-            report({}, tr("One-time code on: log in and unlock with your password and the current code."));
+            report(
+                {},
+                tr("One-time code on: log in and unlock with your password and the current code."));
     });
     connect(totpOff, &QPushButton::clicked, this, [this] {
         const QString user = selectedUser();
@@ -203,14 +220,15 @@ QWidget *AdminPage::settingsTab(const QString &stationId)
     m_undoMinutes->setSuffix(tr(" min"));
     m_zone = new QComboBox(w);
     m_zone->setEditable(true);
-    m_zone->addItems({QStringLiteral("Asia/Kolkata"), QStringLiteral("UTC"), QStringLiteral("Europe/Berlin"),
-                      QStringLiteral("America/New_York")});
+    m_zone->addItems({QStringLiteral("Asia/Kolkata"), QStringLiteral("UTC"),
+                      QStringLiteral("Europe/Berlin"), QStringLiteral("America/New_York")});
     m_sound = new QCheckBox(tr("Play sounds for ok, duplicate and rejected scans"), w);
     m_language = new QComboBox(w);
     m_largeType = new QCheckBox(tr("Large type on the station screen (read from a distance)"), w);
     for (const QString &code : availableLanguages())
         m_language->addItem(languageName(code), code);
-    m_wedge = new QCheckBox(tr("Keyboard-wedge scanner (recognised by key timing, whatever has focus)"), w);
+    m_wedge = new QCheckBox(
+        tr("Keyboard-wedge scanner (recognised by key timing, whatever has focus)"), w);
     m_serial = new QCheckBox(tr("Serial scanner"), w);
     m_port = new QComboBox(w);
     m_port->setEditable(true);
@@ -259,9 +277,13 @@ void AdminPage::loadSettings()
         DbClient::Lane::Query, this,
         [](DbSession &s) {
             SettingsRepository &r = s.store->repositories().settings;
-            const qint64 undo = r.number(QStringLiteral("undo_window_seconds"), 3600).value_or(3600);
-            const QString zone = r.value(QStringLiteral("business_time_zone")).value_or(std::nullopt).value_or(QStringLiteral("UTC"));
-            const QStringList areas = DashboardQuery(s.store->statements()).areaNames().value_or(QStringList());
+            const qint64 undo =
+                r.number(QStringLiteral("undo_window_seconds"), 3600).value_or(3600);
+            const QString zone = r.value(QStringLiteral("business_time_zone"))
+                                     .value_or(std::nullopt)
+                                     .value_or(QStringLiteral("UTC"));
+            const QStringList areas =
+                DashboardQuery(s.store->statements()).areaNames().value_or(QStringList());
             return std::tuple(undo, zone, areas);
         },
         [this](std::tuple<qint64, QString, QStringList> v) {
@@ -293,23 +315,30 @@ void AdminPage::saveSettings()
     SettingsChange change;
     change.database.insert(QStringLiteral("undo_window_seconds"), QString::number(undoSeconds));
     change.database.insert(QStringLiteral("business_time_zone"), zone);
-    change.station.insert(QStringLiteral("sound"), {flag(settings.value(QStringLiteral("station/sound"), true).toBool()),
-                                                    flag(m_sound->isChecked())});
-    change.station.insert(QStringLiteral("large_type"),
-                          {flag(settings.value(QStringLiteral("station/large_type"), false).toBool()),
-                           flag(m_largeType->isChecked())});
+    change.station.insert(QStringLiteral("sound"),
+                          {flag(settings.value(QStringLiteral("station/sound"), true).toBool()),
+                           flag(m_sound->isChecked())});
+    change.station.insert(
+        QStringLiteral("large_type"),
+        {flag(settings.value(QStringLiteral("station/large_type"), false).toBool()),
+         flag(m_largeType->isChecked())});
     change.station.insert(QStringLiteral("language"), {currentLanguage(), language});
-    change.station.insert(QStringLiteral("scanner_wedge"), {flag(scannerBefore.wedge.enabled), flag(scanner.wedge.enabled)});
-    change.station.insert(QStringLiteral("scanner_serial"), {flag(scannerBefore.serialEnabled), flag(scanner.serialEnabled)});
-    change.station.insert(QStringLiteral("serial_port"), {scannerBefore.serial.portName, scanner.serial.portName});
-    change.station.insert(QStringLiteral("serial_baud"), {QString::number(scannerBefore.serial.baudRate),
-                                                          QString::number(scanner.serial.baudRate)});
+    change.station.insert(QStringLiteral("scanner_wedge"),
+                          {flag(scannerBefore.wedge.enabled), flag(scanner.wedge.enabled)});
+    change.station.insert(QStringLiteral("scanner_serial"),
+                          {flag(scannerBefore.serialEnabled), flag(scanner.serialEnabled)});
+    change.station.insert(QStringLiteral("serial_port"),
+                          {scannerBefore.serial.portName, scanner.serial.portName});
+    change.station.insert(
+        QStringLiteral("serial_baud"),
+        {QString::number(scannerBefore.serial.baudRate), QString::number(scanner.serial.baudRate)});
     const bool sound = m_sound->isChecked();
     const bool largeType = m_largeType->isChecked();
     m_db.call(
         DbClient::Lane::Command, this,
         [actor = m_actor, change](DbSession &s) {
-            return s.store->repositories().settings.change(actor, s.stationId, s.store->clock().now(), change);
+            return s.store->repositories().settings.change(actor, s.stationId,
+                                                           s.store->clock().now(), change);
         },
         [this, sound, largeType, scanner, language](Result<int> r) {
             if (!r) {
@@ -323,7 +352,8 @@ void AdminPage::saveSettings()
             saveLanguage(language);
             report({}, tr("Settings saved (%n changed).", nullptr, *r));
             Q_EMIT stationSettingsChanged();
-            // At once: the main window builds its pages again in the new language (this one too, later).
+            // At once: the main window builds its pages again in the new language (this one too,
+            // later).
             setLanguage(language);
         });
 }
@@ -338,6 +368,30 @@ QString AdminPage::selectedUser() const
     return current.data(UserListModel::UserNameRole).toString();
 }
 
+QStringList AdminPage::areaNames() const
+{
+    if (!m_db.isCentral())
+        return m_areas;
+    // The central database's active areas, as the Areas tab read them.
+    QStringList names;
+    const AreaListModel *areas = m_data->areaModel();
+    for (int row = 0; row < areas->rowCount(); ++row) {
+        if (const AreaRow *a = areas->areaAt(row); a && a->active)
+            names.append(a->name);
+    }
+    return names;
+}
+
+void AdminPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_db.isCentral()) {
+        // Other stations' changes: the central lists are read again each time the page shows.
+        reloadUsers();
+        m_data->reload();
+    }
+}
+
 QString AdminPage::messageText() const
 {
     return m_message->text();
@@ -345,75 +399,106 @@ QString AdminPage::messageText() const
 
 void AdminPage::report(const Result<void> &result, const QString &done)
 {
-    m_message->setStyleSheet(result ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b00020;"));
+    m_message->setStyleSheet(result ? QStringLiteral("color: #1b7f3b;")
+                                    : QStringLiteral("color: #b00020;"));
     m_message->setText(result ? done : localizedMessage(result.error().message));
     reloadUsers();
 }
 
 void AdminPage::reloadUsers()
 {
+    const auto shown = [this](Result<QList<UserInfo>> r) {
+        if (r)
+            m_users->setUsers(*r);
+        else
+            m_message->setText(localizedMessage(r.error().message));
+    };
+    if (m_db.isCentral()) {
+        m_db.call(
+            DbClient::Lane::Command, this,
+            [](DbSession &s) { return s.onCentral([](PgStore &c) { return c.users(); }); }, shown);
+        return;
+    }
     m_db.call(
-        DbClient::Lane::Query, this, [](DbSession &s) { return accounts(s).list(); },
-        [this](Result<QList<UserInfo>> r) {
-            if (r)
-                m_users->setUsers(*r);
-            else
-                m_message->setText(localizedMessage(r.error().message));
-        });
+        DbClient::Lane::Query, this, [](DbSession &s) { return accounts(s).list(); }, shown);
 }
 
-void AdminPage::addUser(const QString &name, const QString &password, Role role, const QString &area)
+void AdminPage::changeUser(LocalChange local, CentralChange central, const QString &done)
 {
     m_db.call(
         DbClient::Lane::Command, this,
-        [actor = m_actor, name, password, role, area](DbSession &s) {
-            return accounts(s).addUser(actor, s.stationId, name, password, role, area);
+        [actor = m_actor, isCentral = m_db.isCentral(), local = std::move(local),
+         central = std::move(central)](DbSession &s) -> Result<void> {
+            if (isCentral)
+                return succeeded(s.onCentral(central));
+            auto service = accounts(s);
+            return local(service, actor, s.stationId);
         },
-        [this, name](Result<void> r) { report(r, tr("User %1 created.").arg(name)); });
+        [this, done](Result<void> r) { report(r, done); });
+}
+
+void AdminPage::addUser(const QString &name, const QString &password, Role role,
+                        const QString &area)
+{
+    changeUser(
+        [=](AccountService &a, const Actor &actor, const QString &station) {
+            return a.addUser(actor, station, name, password, role, area);
+        },
+        [=](PgStore &c) -> Result<QString> {
+            const auto added = c.addUser(name, password, role);
+            if (!added || area.isEmpty())
+                return added;
+            return CentralAdmin(c).setUserArea(name, area);
+        },
+        tr("User %1 created.").arg(name));
 }
 
 void AdminPage::setRole(const QString &name, Role role)
 {
-    m_db.call(
-        DbClient::Lane::Command, this,
-        [actor = m_actor, name, role](DbSession &s) { return accounts(s).setRole(actor, s.stationId, name, role); },
-        [this, name, role](Result<void> r) { report(r, tr("%1 is now %2.").arg(name, localizedMessage(roleName(role)))); });
+    changeUser(
+        [=](AccountService &a, const Actor &actor, const QString &station) {
+            return a.setRole(actor, station, name, role);
+        },
+        [=](PgStore &c) { return c.changeUser(PgStore::UserChange::Role, name, roleName(role)); },
+        tr("%1 is now %2.").arg(name, localizedMessage(roleName(role))));
 }
 
 void AdminPage::setEnabled(const QString &name, bool enabled)
 {
-    m_db.call(
-        DbClient::Lane::Command, this,
-        [actor = m_actor, name, enabled](DbSession &s) { return accounts(s).setEnabled(actor, s.stationId, name, enabled); },
-        [this, name, enabled](Result<void> r) {
-            report(r, enabled ? tr("%1 is enabled.").arg(name) : tr("%1 is disabled; their history stays.").arg(name));
-        });
+    changeUser([=](AccountService &a, const Actor &actor,
+                   const QString &station) { return a.setEnabled(actor, station, name, enabled); },
+               [=](PgStore &c) {
+                   return c.changeUser(
+                       enabled ? PgStore::UserChange::Enable : PgStore::UserChange::Disable, name);
+               },
+               enabled ? tr("%1 is enabled.").arg(name)
+                       : tr("%1 is disabled; their history stays.").arg(name));
 }
 
 void AdminPage::resetPassword(const QString &name, const QString &password)
 {
-    m_db.call(
-        DbClient::Lane::Command, this,
-        [actor = m_actor, name, password](DbSession &s) {
-            return accounts(s).setPassword(actor, s.stationId, name, password);
+    changeUser(
+        [=](AccountService &a, const Actor &actor, const QString &station) {
+            return a.setPassword(actor, station, name, password);
         },
-        [this, name](Result<void> r) { report(r, tr("The password of %1 was reset.").arg(name)); });
+        [=](PgStore &c) { return c.changeUser(PgStore::UserChange::Password, name, password); },
+        tr("The password of %1 was reset.").arg(name));
 }
 
 void AdminPage::unlock(const QString &name)
 {
-    m_db.call(
-        DbClient::Lane::Command, this,
-        [actor = m_actor, name](DbSession &s) { return accounts(s).unlock(actor, s.stationId, name); },
-        [this, name](Result<void> r) { report(r, tr("%1 can log in again.").arg(name)); });
+    changeUser([=](AccountService &a, const Actor &actor,
+                   const QString &station) { return a.unlock(actor, station, name); },
+               [=](PgStore &c) { return c.changeUser(PgStore::UserChange::Unlock, name); },
+               tr("%1 can log in again.").arg(name));
 }
 
 void AdminPage::disableTotp(const QString &name)
 {
-    m_db.call(
-        DbClient::Lane::Command, this,
-        [actor = m_actor, name](DbSession &s) { return accounts(s).disableTotp(actor, s.stationId, name); },
-        [this, name](Result<void> r) { report(r, tr("%1 logs in with the password alone again.").arg(name)); });
+    changeUser([=](AccountService &a, const Actor &actor,
+                   const QString &station) { return a.disableTotp(actor, station, name); },
+               [=](PgStore &c) { return CentralAdmin(c).disableTotp(name); },
+               tr("%1 logs in with the password alone again.").arg(name));
 }
 
 } // namespace tt

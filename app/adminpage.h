@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/command.h"
+
 #include <QWidget>
 
-#include "core/command.h"
+#include <functional>
 
 class QAbstractItemModel;
 class QCheckBox;
@@ -13,22 +15,27 @@ class QTableView;
 
 namespace tt {
 
+class AccountService;
 class AdminDataEditor;
 class DbClient;
+class PgStore;
 class UserListModel;
 
 // Administration (BRIEF §3.5, issue 5 §7): users (create, role, area, disable/enable, reset
 // password, unlock), settings of the database and of this station, and the scanner self-test.
 // Every change goes through AccountService or the settings repository on the command lane, so it
-// is checked and audited there.
+// is checked and audited there. In central mode the users, the one-time code and the bag types,
+// areas and stations are read and changed on the central database (on the command lane, through
+// DbSession::onCentral), which checks and audits them; without it they say so and change nothing.
+// The Settings tab's database settings stay the station's cache's.
 class AdminPage : public QWidget
 {
     Q_OBJECT
 
 public:
     // selfTest: the scanner trace model (not owned; may be null).
-    AdminPage(DbClient &db, const Actor &actor, const QString &stationId, QAbstractItemModel *selfTest,
-              QWidget *parent = nullptr);
+    AdminPage(DbClient &db, const Actor &actor, const QString &stationId,
+              QAbstractItemModel *selfTest, QWidget *parent = nullptr);
 
     void reloadUsers();
     UserListModel *userModel() const { return m_users; }
@@ -44,6 +51,9 @@ public:
     // Bag types, areas and stations (the tabs after Settings).
     AdminDataEditor *dataEditor() const { return m_data; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     // Station settings saved (sound, language); values as stored in QSettings.
     void stationSettingsChanged();
@@ -53,6 +63,13 @@ private:
     QWidget *settingsTab(const QString &stationId);
     QString selectedUser() const;
     void report(const Result<void> &result, const QString &done);
+    using LocalChange =
+        std::function<Result<void>(AccountService &, const Actor &, const QString &station)>;
+    using CentralChange = std::function<Result<QString>(PgStore &)>;
+    // Runs a user change on the command lane (embedded: local; central mode: central) and
+    // reports it with done.
+    void changeUser(LocalChange local, CentralChange central, const QString &done);
+    QStringList areaNames() const;
     void loadSettings();
     void saveSettings();
 

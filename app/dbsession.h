@@ -2,6 +2,7 @@
 
 #include "core/command.h"
 #include "core/station.h"
+#include "database/pgstore.h"
 #include "database/sqlitestore.h"
 #include "database/syncedstore.h"
 
@@ -32,6 +33,27 @@ struct DbSession
     // through the account service (lockout, audit, one-time code).
     Result<Actor> login(const QString &user, const QString &password, const QString &onStation,
                         const QString &code = {});
+
+    // Central mode, command lane: work(PgStore &) on the central database (the logged-in
+    // session) for what only it can do (users, one-time codes, the central lists). While it is
+    // unreachable, or when the connection fails during work, a DatabaseError that says so and
+    // nothing is changed. Embedded or on the query lane: that error too (never called there).
+    template<typename Work> auto onCentral(Work work) -> decltype(work(std::declval<PgStore &>()));
+
+private:
+    static Error centralUnreachable(const QString &detail);
 };
+
+template<typename Work>
+auto DbSession::onCentral(Work work) -> decltype(work(std::declval<PgStore &>()))
+{
+    PgStore *central = synced && synced->online() ? synced->central() : nullptr;
+    if (!central)
+        return std::unexpected(centralUnreachable({}));
+    auto r = work(*central);
+    if (!r && r.error().reason == Reason::DatabaseError)
+        return std::unexpected(centralUnreachable(r.error().message));
+    return r;
+}
 
 } // namespace tt

@@ -3,6 +3,7 @@
 #include "app/dbclient.h"
 #include "app/feedbacktext.h"
 #include "database/accountservice.h"
+#include "database/centraladmin.h"
 #include "reports/barcode.h"
 
 #include <QDialogButtonBox>
@@ -63,7 +64,10 @@ TotpDialog::TotpDialog(DbClient &db, const Actor &actor, QWidget *parent)
     m_message->setText(tr("Preparing a new key…"));
     m_db.call(
         DbClient::Lane::Command, this,
-        [actor](DbSession &s) {
+        [actor, central = db.isCentral()](DbSession &s) {
+            if (central)
+                return s.onCentral(
+                    [&](PgStore &c) { return CentralAdmin(c).beginTotp(actor.user); });
             return AccountService(s.store->statements(), s.store->clock())
                 .beginTotp(actor, s.stationId);
         },
@@ -102,7 +106,14 @@ void TotpDialog::confirm(const QString &code)
     m_code->clear();
     m_db.call(
         DbClient::Lane::Command, this,
-        [actor = m_actor, code](DbSession &s) {
+        [actor = m_actor, code, central = m_db.isCentral()](DbSession &s) -> Result<void> {
+            if (central) {
+                const auto r =
+                    s.onCentral([&](PgStore &c) { return CentralAdmin(c).confirmTotp(code); });
+                if (!r)
+                    return std::unexpected(r.error());
+                return {};
+            }
             return AccountService(s.store->statements(), s.store->clock())
                 .confirmTotp(actor, s.stationId, code);
         },

@@ -14,7 +14,8 @@ class DbClient;
 
 // Sets up the actor's own one-time code (BRIEF §3.5): asks the store for a new secret, shows it
 // as text and as a QR code of the otpauth URI for an authenticator app, and turns the factor on
-// once the user enters a code the app shows. Accepted when confirmed.
+// once the user enters a code the app shows. Accepted when confirmed. Central mode: the central
+// database keeps the secret (CentralAdmin, migration 008); without it the dialog says so.
 class TotpDialog : public QDialog
 {
     Q_OBJECT

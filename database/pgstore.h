@@ -49,7 +49,10 @@ public:
     Outcome execute(const Command &command) override;
     // One call per command (each its own transaction on the server).
     QList<Outcome> executeBatch(const QList<Command> &commands) override;
+    // Kept after the first read; read again after this store's own bag type commands or
+    // forgetBagTypes() (another connection may have changed them).
     Result<BagTypeSet> bagTypes() override;
+    void forgetBagTypes() { m_typesLoaded = false; }
     Result<std::optional<BagDetails>> bag(const QString &code) override;
     Result<std::optional<BillDetails>> bill(const QString &billId) override;
     // tt_return / tt_returns.

@@ -5,7 +5,14 @@
 // rounds, the count returns to 0 and the central database holds every scan exactly once.
 // Also: a NOTIFY on tt_changes pulls another station's change before the periodic sync; a
 // replay conflict is counted and listed; "Test connection" names the reason of each failure.
+// The Admin screen administers the central database: users (with an area), the lists of bag
+// types, areas and stations as the server has them, the admin's one-time code; offline it says
+// so and changes nothing.
 
+#include "app/admindataeditor.h"
+#include "app/adminpage.h"
+#include "app/arealistmodel.h"
+#include "app/bagtypelistmodel.h"
 #include "app/conflictsdialog.h"
 #include "app/dashboardpage.h"
 #include "app/databasechoice.h"
@@ -13,7 +20,11 @@
 #include "app/firstrundialog.h"
 #include "app/mainwindow.h"
 #include "app/stationview.h"
+#include "app/totpdialog.h"
+#include "app/userlistmodel.h"
 #include "core/clock.h"
+#include "core/totp.h"
+#include "database/repositories.h"
 #include "database/sqlitestore.h"
 #include "database/verifier.h"
 #include "tests/pg/pgfixture.h"
@@ -21,6 +32,7 @@
 
 #include <QElapsedTimer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +122,65 @@ private:
                 .ok();
         };
         return run(cmd::SelectParent{parent, {}}) && run(cmd::LinkChild{parent, child, {}});
+    }
+
+    // Another station runs an admin command on the central database.
+    bool centralRun(CommandBody body)
+    {
+        const Actor admin{QStringLiteral("admin"), Role::Admin};
+        return m_admin
+            ->execute(makeCommand(admin, QStringLiteral("st-other"), SystemClock::instance(),
+                                  std::move(body)))
+            .ok();
+    }
+
+    // The central database's user, read from another connection.
+    std::optional<UserInfo> centralUser(const QString &name)
+    {
+        const auto users = m_admin->users();
+        if (!users)
+            return std::nullopt;
+        for (const UserInfo &u : *users) {
+            if (u.username == name)
+                return u;
+        }
+        return std::nullopt;
+    }
+
+    // The admin page's answer to an action, once the lanes are idle.
+    static QString answerOf(MainWindow &w, const std::function<void()> &action)
+    {
+        action();
+        w.db().waitIdle(15000);
+        return w.adminPage()->messageText();
+    }
+
+    // The central users table as its owner sees it (a station's session cannot read the column).
+    bool adminHasOneTimeCode(bool on) const
+    {
+        return m_central.ownerExec(
+            {QStringLiteral("DO $$ BEGIN IF (SELECT totp_enabled FROM users WHERE username = "
+                            "'admin') IS DISTINCT FROM %1 THEN RAISE EXCEPTION 'totp_enabled "
+                            "differs'; END IF; END $$")
+                 .arg(on ? QStringLiteral("true") : QStringLiteral("false"))});
+    }
+
+    static bool listsBagType(AdminDataEditor &data, const QString &name)
+    {
+        for (int row = 0; row < data.bagTypeModel()->rowCount(); ++row) {
+            if (data.bagTypeModel()->typeAt(row)->name == name)
+                return true;
+        }
+        return false;
+    }
+
+    static bool listsArea(AdminDataEditor &data, const QString &name)
+    {
+        for (int row = 0; row < data.areaModel()->rowCount(); ++row) {
+            if (data.areaModel()->areaAt(row)->name == name)
+                return true;
+        }
+        return false;
     }
 
     QString testConnection(FirstRunDialog &dialog, const QString &url)
@@ -293,6 +364,122 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             w->dashboardPage()->healthText().contains(QStringLiteral("st-gui-d")), 15000);
         QVERIFY(w->dashboardPage()->healthText().contains(QStringLiteral("reachable, round trip")));
+    }
+
+    void adminScreenAdministersTheCentralDatabase()
+    {
+        auto w = openStation(QStringLiteral("st-gui-e"));
+        QVERIFY(w);
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().online(), 10000);
+        w->showPage(MainWindow::Page::Admin);
+        AdminPage &page = *w->adminPage();
+        AdminDataEditor &data = *page.dataEditor();
+
+        // Another station's area and bag type appear in the lists after a refresh.
+        QVERIFY(centralRun(cmd::AddArea{QStringLiteral("North Yard")}));
+        QVERIFY(centralRun(cmd::AddBagType{QStringLiteral("XT"), QStringLiteral("child"),
+                                           QStringLiteral("^XT\\d{4}$"), 0, 450, 0}));
+        data.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(listsBagType(data, QStringLiteral("XT")), 10000);
+        QVERIFY(listsArea(data, QStringLiteral("North Yard")));
+        auto cachedTypes = [&w] {
+            std::optional<QStringList> names;
+            w->db().call(
+                DbClient::Lane::Query, w.get(),
+                [](DbSession &s) { return s.store->repositories().admin.bagTypes(); },
+                [&names](Result<QList<BagType>> r) {
+                    names = QStringList();
+                    for (const BagType &t : r.value_or(QList<BagType>()))
+                        names->append(t.name);
+                });
+            waitFor([&names] { return names.has_value(); }, 5000);
+            return names.value_or(QStringList());
+        };
+        // (The cache does not learn other stations' bag types: the list came from the server.)
+        QVERIFY2(!cachedTypes().contains(QStringLiteral("XT")),
+                 "the cache has XT: test proves nothing");
+
+        // A user with an area, added on the Admin screen, is in the central database.
+        QCOMPARE(answerOf(*w,
+                          [&page] {
+                              page.addUser(QStringLiteral("ravi"), QStringLiteral("Dispatch-2024!"),
+                                           Role::Dispatcher, QStringLiteral("North Yard"));
+                          }),
+                 QStringLiteral("User ravi created."));
+        const auto ravi = centralUser(QStringLiteral("ravi"));
+        QVERIFY(ravi);
+        QCOMPARE(ravi->role, Role::Dispatcher);
+        QCOMPARE(ravi->area, QStringLiteral("North Yard"));
+        QTRY_VERIFY_WITH_TIMEOUT(page.userModel()->rowCount() >= 2, 5000);
+
+        QCOMPARE(answerOf(*w, [&page] { page.setRole(QStringLiteral("ravi"), Role::Biller); }),
+                 QStringLiteral("ravi is now biller."));
+        QCOMPARE(centralUser(QStringLiteral("ravi"))->role, Role::Biller);
+        QVERIFY(answerOf(*w, [&page] {
+                    page.setEnabled(QStringLiteral("ravi"), false);
+                }).startsWith(QStringLiteral("ravi is disabled")));
+        QVERIFY(!centralUser(QStringLiteral("ravi"))->enabled);
+
+        // The server's rules and words: a weak password and the last admin.
+        const QString weak = answerOf(*w, [&page] {
+            page.addUser(QStringLiteral("weak"), QStringLiteral("short"), Role::Biller, {});
+        });
+        QVERIFY2(weak.contains(QStringLiteral("at least 10 characters")), qPrintable(weak));
+        QVERIFY(!centralUser(QStringLiteral("weak")));
+        const QString self =
+            answerOf(*w, [&page] { page.setRole(QStringLiteral("admin"), Role::Biller); });
+        QVERIFY2(!self.contains(QStringLiteral("is now")), qPrintable(self));
+        QCOMPARE(centralUser(QStringLiteral("admin"))->role, Role::Admin);
+
+        if (const QByteArray dir = qgetenv("TT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            page.reloadUsers();
+            QVERIFY(w->db().waitIdle());
+            QVERIFY(w->grab().save(QString::fromLocal8Bit(dir) +
+                                   QStringLiteral("/admin-users-central.png")));
+        }
+
+        // Offline: clear words, nothing changed centrally or queued.
+        m_proxy.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w->db().centralState().online(), 5000);
+        const QString offline = answerOf(*w, [&page] {
+            page.addUser(QStringLiteral("offline"), QStringLiteral("Dispatch-2024!"), Role::Biller,
+                         {});
+        });
+        QVERIFY2(offline.contains(QStringLiteral("needs the central database; it is unreachable")),
+                 qPrintable(offline));
+        QVERIFY(answerOf(*w, [&page] {
+                    page.unlock(QStringLiteral("ravi"));
+                }).contains(QStringLiteral("it is unreachable")));
+        std::optional<Outcome> refused;
+        connect(&data, &AdminDataEditor::answered, this,
+                [&refused](const Outcome &o) { refused = o; });
+        data.run(cmd::AddArea{QStringLiteral("Offline Yard")});
+        waitFor([&refused] { return refused.has_value(); }, 10000);
+        QVERIFY(refused && refused->result == ResultKind::Rejected);
+        QVERIFY2(data.messageText().contains(QStringLiteral("it is unreachable")),
+                 qPrintable(data.messageText()));
+        QCOMPARE(w->db().centralState().sync.queued, 0);
+        QVERIFY(m_proxy.start(m_serverPort));
+        QTRY_VERIFY_WITH_TIMEOUT(w->db().centralState().online(), 10000);
+        QVERIFY(!centralUser(QStringLiteral("offline")));
+        QCOMPARE(
+            centralCount(QStringLiteral("SELECT count(*) FROM areas WHERE name = 'Offline Yard'")),
+            0);
+
+        // The admin's one-time code is kept centrally (and turned off again on the screen).
+        {
+            TotpDialog dialog(w->db(), Actor{QStringLiteral("admin"), Role::Admin}, &page);
+            QSignalSpy shown(&dialog, &TotpDialog::secretShown);
+            QVERIFY(shown.wait(15000));
+            const auto secret = totp::fromBase32(dialog.secretText());
+            QVERIFY(secret);
+            dialog.confirm(totp::code(*secret, totp::stepAt(QDateTime::currentSecsSinceEpoch())));
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
+        }
+        QVERIFY(adminHasOneTimeCode(true));
+        QCOMPARE(answerOf(*w, [&page] { page.disableTotp(QStringLiteral("admin")); }),
+                 QStringLiteral("admin logs in with the password alone again."));
+        QVERIFY(adminHasOneTimeCode(false));
     }
 
     void testConnectionNamesTheReason()
