@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>tt::DashboardPage</name>
+    <message numerus="yes">
+        <source>, and %n scan(s) of this station since</source>
+        <translation>
+            <numerusform>, and %n scan of this station since</numerusform>
+            <numerusform>, and %n scans of this station since</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tt::ReturnsPage</name>
     <message numerus="yes">
         <source>%n bag(s)</source>

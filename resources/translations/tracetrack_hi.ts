@@ -415,8 +415,8 @@
         <translation>%1 अब फिर से केवल पासवर्ड से लॉग इन करते हैं।</translation>
     </message>
     <message>
-        <source>Central mode: users, bag types, areas, stations and settings changed here apply to this station&apos;s local cache only. Manage the site&apos;s users and bag types with tracetrack-cli --db postgresql://… (see the admin guide).</source>
-        <translation>सेंट्रल मोड: यहाँ बदले गए उपयोगकर्ता, बैग प्रकार, क्षेत्र, स्टेशन और सेटिंग्स केवल इस स्टेशन के लोकल कैश पर लागू होते हैं। साइट के उपयोगकर्ता और बैग प्रकार tracetrack-cli --db postgresql://… से प्रबंधित करें (एडमिन गाइड देखें)।</translation>
+        <source>Central mode: users, one-time codes, bag types, areas and stations are read and changed on the central database and need it reachable. The database settings (undo window, time zone) apply to this station&apos;s local cache only.</source>
+        <translation>सेंट्रल मोड: उपयोगकर्ता, वन-टाइम कोड, बैग प्रकार, क्षेत्र और स्टेशन केंद्रीय डेटाबेस पर पढ़े और बदले जाते हैं, इसलिए उस तक पहुँच ज़रूरी है। डेटाबेस की सेटिंग्स (वापस लेने की समय-सीमा, समय क्षेत्र) केवल इस स्टेशन के लोकल कैश पर लागू होती हैं।</translation>
     </message>
 </context>
 <context>
@@ -978,6 +978,25 @@
         <source>&lt;br&gt;%1 (%2): last contact %3, %4 queued, %5 conflict(s)</source>
         <translation>&lt;br&gt;%1 (%2): पिछला संपर्क %3, %4 कतार में, %5 टकराव</translation>
     </message>
+    <message>
+        <source>Site figures from the central database as of %1</source>
+        <translation>केंद्रीय डेटाबेस से साइट के आँकड़े, %1 तक</translation>
+    </message>
+    <message>
+        <source>This station&apos;s figures only: the central figures have not been read yet</source>
+        <translation>केवल इस स्टेशन के आँकड़े: केंद्रीय आँकड़े अभी पढ़े नहीं गए हैं</translation>
+    </message>
+    <message numerus="yes">
+        <source>, and %n scan(s) of this station since</source>
+        <translation>
+            <numerusform>, और तब से इस स्टेशन का %n स्कैन</numerusform>
+            <numerusform>, और तब से इस स्टेशन के %n स्कैन</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (offline)</source>
+        <translation> (ऑफ़लाइन)</translation>
+    </message>
 </context>
 <context>
     <name>tt::DatabaseChoice</name>
@@ -1012,6 +1031,13 @@
     <message>
         <source>Cannot use the central database: %1</source>
         <translation>केंद्रीय डेटाबेस का उपयोग नहीं हो सकता: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tt::DbSession</name>
+    <message>
+        <source>This needs the central database; it is unreachable. Nothing was changed.</source>
+        <translation>इसके लिए केंद्रीय डेटाबेस चाहिए; वह अभी पहुँच से बाहर है। कुछ नहीं बदला गया।</translation>
     </message>
 </context>
 <context>
