@@ -5,7 +5,7 @@
 #include "app/format.h"
 #include "app/scanlistmodel.h"
 #include "database/dashboardquery.h"
-#include "database/repositories.h"
+#include "database/eodquery.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -84,6 +84,7 @@ DashboardPage::DashboardPage(DbClient &db, const Actor &actor, QWidget *parent)
     , m_areas(chartView(tr("Scans per area today"), this))
     , m_last(new QListWidget(this))
     , m_health(new QLabel(this))
+    , m_source(new QLabel(this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
     addCard(QStringLiteral("scans_today"), tr("Scans today"));
@@ -110,7 +111,10 @@ DashboardPage::DashboardPage(DbClient &db, const Actor &actor, QWidget *parent)
     auto *body = new QHBoxLayout;
     body->addLayout(charts, 3);
     body->addLayout(side, 1);
+    m_source->setObjectName(QStringLiteral("figuresSource"));
+    m_source->setVisible(db.isCentral());
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_source);
     layout->addLayout(m_cards);
     layout->addLayout(body, 1);
 
@@ -125,6 +129,11 @@ DashboardPage::DashboardPage(DbClient &db, const Actor &actor, QWidget *parent)
 QString DashboardPage::healthText() const
 {
     return m_health->text();
+}
+
+QString DashboardPage::sourceText() const
+{
+    return m_source->text();
 }
 
 void DashboardPage::renderCentralHealth()
@@ -197,15 +206,11 @@ void DashboardPage::refresh()
     const QString user = m_actor.user;
     m_db.call(
         DbClient::Lane::Query, this,
-        [user](DbSession &s) {
-            const QString zoneName = s.store->repositories().settings.value(QStringLiteral("business_time_zone"))
-                                         .value_or(std::nullopt)
-                                         .value_or(QStringLiteral("UTC"));
-            QTimeZone zone(zoneName.toUtf8());
-            if (!zone.isValid())
-                zone = QTimeZone::utc();
+        [user, central = m_db.isCentral()](DbSession &s) {
+            const QTimeZone zone = EodQuery(s.store->database()).businessTimeZone();
             const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
-            return DashboardQuery(s.store->statements()).load(today, zone, user);
+            DashboardQuery q(s.store->statements());
+            return central ? q.loadCentral(today, zone, user) : q.load(today, zone, user);
         },
         [this](Result<DashboardFigures> r) {
             m_busy = false;
@@ -259,6 +264,17 @@ void DashboardPage::render(const DashboardFigures &f)
         m_last->addItem(QStringLiteral("%1  %2  %3 %4").arg(formatClock(s.at), s.user, ScanListModel::actionText(s.action), s.code));
 
     if (m_db.isCentral()) {
+        QString source = f.centralAsOf
+                             ? tr("Site figures from the central database as of %1")
+                                   .arg(f.centralAsOf->toLocalTime().date() == QDate::currentDate()
+                                            ? formatClock(*f.centralAsOf)
+                                            : formatTime(*f.centralAsOf))
+                             : tr("This station's figures only: the central figures have not been read yet");
+        if (f.centralAsOf && f.pendingScans > 0)
+            source += tr(", and %n scan(s) of this station since", nullptr, int(f.pendingScans));
+        if (!m_db.centralState().online())
+            source += tr(" (offline)");
+        m_source->setText(source);
         if (m_health->isVisible())
             renderCentralHealth();
     } else if (m_health->isVisible() || isAllowed(m_actor.role, Permission::Administer)) {

@@ -17,7 +17,9 @@ struct DashboardFigures;
 
 // The dashboard (BRIEF §7), for every role: figure cards, scans per hour today, per day for 14
 // days and per area (Qt Charts), the last scans, and for admins the station's health. Re-read on
-// the query lane whenever the database changes (DbClient::changed, within a second).
+// the query lane whenever the database changes (DbClient::changed, within a second). In central
+// mode the site's figures the station last read into its cache (DashboardQuery::loadCentral),
+// with their time.
 class DashboardPage : public QWidget
 {
     Q_OBJECT
@@ -31,6 +33,8 @@ public:
     int refreshCount() const { return m_refreshes; }
     // The admin's station health panel as shown (tests).
     QString healthText() const;
+    // Central mode: where the figures come from and how old they are, as shown (tests).
+    QString sourceText() const;
 
 private:
     void addCard(const QString &key, const QString &title);
@@ -50,6 +54,7 @@ private:
     QChartView *m_areas;
     QListWidget *m_last;
     QLabel *m_health;
+    QLabel *m_source;
 };
 
 } // namespace tt

@@ -364,6 +364,29 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             w->dashboardPage()->healthText().contains(QStringLiteral("st-gui-d")), 15000);
         QVERIFY(w->dashboardPage()->healthText().contains(QStringLiteral("reachable, round trip")));
+
+        // The dashboard shows the site's figures (read into the cache by the sync): another
+        // station's link counts; offline the last figures stay, with their time.
+        const auto centralLinks = [this] {
+            const auto f = m_admin->statistics(QDateTime::currentDateTimeUtc().date());
+            return f ? QLocale().toString(f->totals.value(QStringLiteral("links"))) : QString();
+        };
+        QVERIFY(centralLink(QStringLiteral("SB00042"), QStringLiteral("C4002")));
+        DashboardPage &dashboard = *w->dashboardPage();
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.cardText(QStringLiteral("links")), centralLinks(), 15000);
+        QVERIFY(dashboard.sourceText().contains(QStringLiteral("central database as of")));
+        const QString linksBefore = dashboard.cardText(QStringLiteral("links"));
+        m_proxy.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w->db().centralState().online(), 5000);
+        QVERIFY(centralLink(QStringLiteral("SB00042"), QStringLiteral("C4003")));
+        QCOMPARE(scan(*w, {QStringLiteral("SB00043"), QStringLiteral("C4004")}),
+                 QStringList({QStringLiteral("queued"), QStringLiteral("queued")}));
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard.sourceText().contains(QStringLiteral("(offline)")), 5000);
+        QVERIFY(dashboard.sourceText().contains(QStringLiteral("central database as of")));
+        QCOMPARE(dashboard.cardText(QStringLiteral("links")), linksBefore);
+        QVERIFY(m_proxy.start(m_serverPort));
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.cardText(QStringLiteral("links")), centralLinks(), 20000);
+        QVERIFY(dashboard.cardText(QStringLiteral("links")) != linksBefore);
     }
 
     void adminScreenAdministersTheCentralDatabase()
