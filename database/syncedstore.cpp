@@ -548,19 +548,42 @@ void SyncedStore::refreshFigures(SyncResult &result)
             qCDebug(lcDb) << "reading the central counters failed:" << stored.error().message;
         result.statsMs = double(t.nsecsElapsed()) / 1e6;
     }
-    if (due(m_lastDashboard, m_options.dashboardIntervalMs)) {
-        t.start();
-        m_lastDashboard = QDateTime::currentDateTimeUtc();
-        const ScopedSetting lifted = deadlineLifted(m_central.get());
-        const QTimeZone zone = EodQuery(m_cache->database()).businessTimeZone();
-        const QDateTime at = now();
-        const QDate today = at.toTimeZone(zone).date();
-        auto figures = m_central->dashboard(today, zone, m_user);
-        auto stored = figures ? cached.storeCentralDashboard(*figures, today, at)
+    const auto storeDashboard = [&](const Result<DashboardFigures> &figures) {
+        auto stored = figures ? cached.storeCentralDashboard(*figures, m_dashboardDay, m_dashboardAt)
                               : Result<void>(std::unexpected(figures.error()));
         if (!stored)
             qCDebug(lcDb) << "reading the central dashboard failed:" << stored.error().message;
         result.dashboardMs = double(t.nsecsElapsed()) / 1e6;
+    };
+    if (m_dashboardRead.valid() && m_dashboardRead.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        t.start();
+        storeDashboard(m_dashboardRead.get());
+    }
+    if (!m_dashboardRead.valid() && due(m_lastDashboard, m_options.dashboardIntervalMs)) {
+        t.start();
+        m_lastDashboard = QDateTime::currentDateTimeUtc();
+        const QTimeZone zone = EodQuery(m_cache->database()).businessTimeZone();
+        m_dashboardAt = now();
+        m_dashboardDay = m_dashboardAt.toTimeZone(zone).date();
+        if (m_options.dashboardInBackground) {
+            // A short-lived connection of its own with this session (a scan made while it opens
+            // may count twice until the next read).
+            PgConnectionInfo info = m_options.central;
+            info.statementTimeoutMs = 0;
+            m_dashboardRead = std::async(std::launch::async,
+                                         [info, token = m_central->sessionToken(), clock = m_clock,
+                                          name = QString(m_options.connectionPrefix + QStringLiteral("-figures")),
+                                          day = m_dashboardDay, zone, user = m_user]() -> Result<DashboardFigures> {
+                                             auto store = PgStore::open(info, PgStoreOptions{name, clock});
+                                             if (!store)
+                                                 return std::unexpected(store.error());
+                                             (*store)->setSessionToken(token);
+                                             return (*store)->dashboard(day, zone, user);
+                                         });
+        } else {
+            const ScopedSetting lifted = deadlineLifted(m_central.get());
+            storeDashboard(m_central->dashboard(m_dashboardDay, zone, m_user));
+        }
     }
 }
 

@@ -4,9 +4,11 @@
 #include <QSet>
 #include <QString>
 
+#include <future>
 #include <memory>
 
 #include "core/store.h"
+#include "database/dashboardquery.h"
 #include "database/outbox.h"
 #include "database/pgconnection.h"
 
@@ -36,6 +38,9 @@ struct SyncedStoreOptions
     // that often; negative: never.
     int statsIntervalMs = 1000;
     int dashboardIntervalMs = 30000;
+    // Reads tt_dashboard on a connection of its own in another thread; a later sync() stores it
+    // (the desktop: the command lane does not wait for it). false: within sync().
+    bool dashboardInBackground = false;
 };
 
 // Where a station stands with the central database (BRIEF §5 and §7).
@@ -140,6 +145,9 @@ private:
     QDateTime m_lastPull;
     QDateTime m_lastStats; // central figures last read (refreshFigures)
     QDateTime m_lastDashboard;
+    std::future<Result<DashboardFigures>> m_dashboardRead; // dashboardInBackground
+    QDate m_dashboardDay;
+    QDateTime m_dashboardAt;
     QDateTime m_lastContact; // kept in memory (no write per command); stored by sync()
     QString m_lastError;
     QString m_user;

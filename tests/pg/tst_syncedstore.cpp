@@ -340,6 +340,35 @@ private Q_SLOTS:
         QCOMPARE(synced.totals.value(QStringLiteral("links")), after.totals.value(QStringLiteral("links")) + 2);
     }
 
+    // The desktop's way: tt_dashboard on a connection of its own; a later sync stores it.
+    void dashboardReadInBackground()
+    {
+        auto s = openStation(QStringLiteral("e.db"), QStringLiteral("st-e"), [](SyncedStoreOptions &o) {
+            o.dashboardIntervalMs = 0;
+            o.dashboardInBackground = true;
+        });
+        QVERIFY(s);
+        QVERIFY(s->login(QStringLiteral("admin"), tt::test::kAdminPassword, QStringLiteral("st-e")));
+        auto first = s->sync();
+        QVERIFY(first);
+        QCOMPARE(first->dashboardMs, -1.0); // started, not waited for
+        QCOMPARE(centralRun(cmd::SelectParent{QStringLiteral("SB00072"), {}}).result, ResultKind::Ok);
+        QCOMPARE(centralRun(cmd::LinkChild{QStringLiteral("SB00072"), QStringLiteral("C7201"), {}}).result,
+                 ResultKind::Ok);
+        const QTimeZone zone = EodQuery(s->cache().database()).businessTimeZone();
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+        DashboardQuery q(s->cache().statements());
+        double longestMs = 0;
+        const auto lastCode = [&] {
+            if (auto r = s->sync())
+                longestMs = std::max(longestMs, r->dashboardMs);
+            auto f = q.loadCentral(today, zone, QStringLiteral("admin"));
+            return f && !f->lastScans.isEmpty() ? f->lastScans.first().code : QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(lastCode(), QStringLiteral("C7201"), 10000);
+        qInfo("storing a dashboard read in the background held sync() for at most %.1f ms", longestMs);
+    }
+
     void offlineLoginUsesTheCachedVerifier()
     {
         m_proxy.stop();
