@@ -31,6 +31,7 @@ DbLane::DbLane(const DbTarget &target, bool commands, const QString &connectionN
             options.connectionPrefix = connectionName;
             options.retryIntervalMs = kNoCommandRetryMs;
             options.commandReplayLimit = 0;
+            options.dashboardInBackground = true; // scans never wait for tt_dashboard
             auto synced = SyncedStore::open(options);
             if (!synced) {
                 Q_EMIT opened(synced.error().message);
