@@ -113,6 +113,8 @@ QWidget *AdminPage::usersTab()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    // The central user list (tt_users) carries neither the creation time nor the one-time code.
+    m_table->setColumnHidden(UserListModel::Created, m_db.isCentral());
     auto *add = new QPushButton(tr("New user…"), w);
     auto *role = new QPushButton(tr("Change role…"), w);
     auto *disable = new QPushButton(tr("Disable / enable"), w);

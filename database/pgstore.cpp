@@ -493,24 +493,28 @@ Result<QList<UserInfo>> PgStore::users()
     return out;
 }
 
-Result<QString> PgStore::addUser(const QString &user, const QString &password, Role role)
+Result<QString> PgStore::hashingCall(const QString &sql, const QVariantList &values, const QString &what)
 {
-    auto r = callText(QStringLiteral("SELECT tt_add_user(?, ?, ?, ?)::text"), {m_token, user, password, roleName(role)},
-                      QStringLiteral("adding a user"));
+    QSqlQuery(database()).exec(QStringLiteral("SET statement_timeout = 0"));
+    auto r = callText(sql, values, what);
+    QSqlQuery(database()).exec(QStringLiteral("RESET statement_timeout"));
     if (!r)
         return std::unexpected(r.error());
     return answer(*r);
 }
 
+Result<QString> PgStore::addUser(const QString &user, const QString &password, Role role)
+{
+    return hashingCall(QStringLiteral("SELECT tt_add_user(?, ?, ?, ?)::text"), {m_token, user, password, roleName(role)},
+                       QStringLiteral("adding a user"));
+}
+
 Result<QString> PgStore::changeUser(UserChange change, const QString &user, const QString &value)
 {
     static const char *const actions[] = {"role", "enable", "disable", "unlock", "password"};
-    auto r = callText(QStringLiteral("SELECT tt_change_user(?, ?, ?, ?)::text"),
-                      {m_token, QString::fromLatin1(actions[int(change)]), user, value},
-                      QStringLiteral("changing a user"));
-    if (!r)
-        return std::unexpected(r.error());
-    return answer(*r);
+    return hashingCall(QStringLiteral("SELECT tt_change_user(?, ?, ?, ?)::text"),
+                       {m_token, QString::fromLatin1(actions[int(change)]), user, value},
+                       QStringLiteral("changing a user"));
 }
 
 } // namespace tt

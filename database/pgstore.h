@@ -97,6 +97,9 @@ public:
 
 private:
     PgStore(QString connectionName, const Clock &clock);
+    // A {result, reason, message} call that may hash a password (bcrypt, cost 12): it runs
+    // without the connection's per-statement deadline (a station's, meant for commands).
+    Result<QString> hashingCall(const QString &sql, const QVariantList &values, const QString &what);
     // Runs sql with the values (retrying transient errors, reconnecting once); positioned
     // before the first row.
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values, const QString &what);
