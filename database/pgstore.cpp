@@ -493,11 +493,16 @@ Result<QList<UserInfo>> PgStore::users()
     return out;
 }
 
+ScopedSetting PgStore::deadlineLifted()
+{
+    return ScopedSetting(database(), QStringLiteral("SET statement_timeout = 0"),
+                         QStringLiteral("RESET statement_timeout"));
+}
+
 Result<QString> PgStore::hashingCall(const QString &sql, const QVariantList &values, const QString &what)
 {
-    QSqlQuery(database()).exec(QStringLiteral("SET statement_timeout = 0"));
+    const ScopedSetting lifted = deadlineLifted();
     auto r = callText(sql, values, what);
-    QSqlQuery(database()).exec(QStringLiteral("RESET statement_timeout"));
     if (!r)
         return std::unexpected(r.error());
     return answer(*r);

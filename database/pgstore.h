@@ -11,6 +11,7 @@
 #include "database/billrepository.h"
 #include "database/dashboardquery.h"
 #include "database/pgconnection.h"
+#include "database/scopedsetting.h"
 #include "database/verifier.h"
 
 namespace tt {
@@ -94,6 +95,9 @@ public:
     Result<QString> callText(const QString &sql, const QVariantList &values, const QString &what);
     // A {result, reason, message} answer as the message or an Error.
     static Result<QString> answer(const QString &json);
+    // Lifts the connection's per-statement deadline (a station's, meant for commands) for the
+    // guard's scope: logins and password changes (bcrypt), bulk calls.
+    ScopedSetting deadlineLifted();
 
 private:
     PgStore(QString connectionName, const Clock &clock);

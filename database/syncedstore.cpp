@@ -43,36 +43,11 @@ std::optional<QDateTime> timeState(Outbox &outbox, const QString &key)
     return fromIsoUtc(**v);
 }
 
-// A connection setting for the length of a scope: set on entry, reset on exit.
-class ScopedSetting
-{
-public:
-    ScopedSetting(QSqlDatabase db, const QString &set, QString reset)
-        : m_db(std::move(db))
-        , m_reset(std::move(reset))
-    {
-        if (m_db.isOpen())
-            QSqlQuery(m_db).exec(set);
-    }
-    ~ScopedSetting()
-    {
-        if (m_db.isOpen())
-            QSqlQuery(m_db).exec(m_reset);
-    }
-    ScopedSetting(const ScopedSetting &) = delete;
-    ScopedSetting &operator=(const ScopedSetting &) = delete;
-
-private:
-    QSqlDatabase m_db;
-    QString m_reset;
-};
-
 // Lifts the per-statement deadline of the station's connection (meant for commands) while
-// logging in (bcrypt) and for bulk calls (replay, snapshots).
+// logging in (bcrypt) and for bulk calls (replay, snapshots); nothing without a connection.
 ScopedSetting deadlineLifted(PgStore *central)
 {
-    return ScopedSetting(central ? central->database() : QSqlDatabase(), QStringLiteral("SET statement_timeout = 0"),
-                         QStringLiteral("RESET statement_timeout"));
+    return central ? central->deadlineLifted() : ScopedSetting(QSqlDatabase(), QString(), QString());
 }
 
 // Writes to the cache that the central database already holds durably (the mirror of an
