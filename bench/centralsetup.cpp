@@ -1,9 +1,11 @@
 #include "centralsetup.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include "database/migrator.h"
+#include "database/sqlscript.h"
 
 namespace tt::bench {
 
@@ -70,6 +72,17 @@ bool createCentralDatabase(const PgConnectionInfo &super, const QString &name, P
         }
     }
     closePostgres(QStringLiteral("bench-migrate"));
+    // A draft migration measured before it goes into the tree (applied as the owner).
+    if (const QString draft = QString::fromLocal8Bit(qgetenv("TT_BENCH_SQL")); !draft.isEmpty()) {
+        QFile f(draft);
+        if (!f.open(QIODevice::ReadOnly)) {
+            out << "TT_BENCH_SQL: cannot read " << draft << '\n';
+            return false;
+        }
+        if (!run(owner, splitSqlScript(QString::fromUtf8(f.readAll())), out))
+            return false;
+        out << "applied draft " << draft << '\n';
+    }
     return run(owner, {QStringLiteral("SELECT tt_init_admin('admin', '%1')").arg(kBenchAdminPassword)}, out);
 }
 
