@@ -1,7 +1,6 @@
 #include "database/sqliteimport.h"
 
 #include "core/linkrules.h"
-#include "database/bulkinsert.h"
 #include "database/commandcontext.h"
 #include "database/repositories.h"
 #include "database/sqlitestore.h"
@@ -9,11 +8,61 @@
 #include "database/transactionguard.h"
 
 #include <QHash>
+#include <QLoggingCategory>
+#include <QSet>
 #include <QUuid>
 
 #include <deque>
+#include <sqlite3.h>
 
 namespace tt {
+
+Q_DECLARE_LOGGING_CATEGORY(lcDb)
+
+// The import's own prepared statements on the store's connection, by SQL text, finalized with
+// the SqliteImport.
+class ImportStatements
+{
+public:
+    explicit ImportStatements(sqlite3 *db)
+        : m_db(db)
+    {}
+    ~ImportStatements()
+    {
+        for (sqlite3_stmt *s : std::as_const(m_statements))
+            sqlite3_finalize(s);
+    }
+    ImportStatements(const ImportStatements &) = delete;
+    ImportStatements &operator=(const ImportStatements &) = delete;
+
+    Result<sqlite3_stmt *> prepared(const QByteArray &sql, const QString &what)
+    {
+        if (sqlite3_stmt *s = m_statements.value(sql, nullptr))
+            return s;
+        if (!m_db)
+            return fail(Reason::DatabaseError,
+                        QStringLiteral("Database error while %1: not an open SQLite connection.")
+                            .arg(what));
+        sqlite3_stmt *s = nullptr;
+        if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                               &s, nullptr) != SQLITE_OK)
+            return std::unexpected(error(what));
+        m_statements.insert(sql, s);
+        return s;
+    }
+
+    Error error(const QString &what) const
+    {
+        const QString detail = QString::fromUtf8(sqlite3_errmsg(m_db));
+        qCWarning(lcDb) << what << "failed:" << detail << sqlite3_extended_errcode(m_db);
+        return Error{Reason::DatabaseError,
+                     QStringLiteral("Database error while %1: %2").arg(what, detail)};
+    }
+
+private:
+    sqlite3 *m_db;
+    QHash<QByteArray, sqlite3_stmt *> m_statements;
+};
 
 namespace {
 
@@ -46,25 +95,169 @@ struct BagState
     }
 };
 
-// JSON text of a string (codes, names): quotes, backslashes and control characters escaped.
-QString jsonString(const QString &s)
+// Appends the JSON text of a string (codes, names) as UTF-8: quotes, backslashes and control
+// characters escaped (bytes of multi-byte UTF-8 sequences are never below 0x80).
+void appendJson(QByteArray &out, const QString &s)
 {
-    QString out;
-    out.reserve(s.size() + 2);
-    out += QLatin1Char('"');
-    for (const QChar c : s) {
-        if (c == u'"' || c == u'\\') {
-            out += QLatin1Char('\\');
-            out += c;
-        } else if (c.unicode() < 0x20) {
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    const QByteArray utf8 = s.toUtf8();
+    out += '"';
+    qsizetype plain = 0; // start of the bytes not yet copied
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c != '"' && c != '\\' && c >= 0x20)
+            continue;
+        out.append(utf8.constData() + plain, i - plain);
+        plain = i + 1;
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += char(c);
         } else {
-            out += c;
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
         }
     }
-    out += QLatin1Char('"');
+    out.append(utf8.constData() + plain, utf8.size() - plain);
+    out += '"';
+}
+
+QByteArray jsonString(const QString &s)
+{
+    QByteArray out;
+    out.reserve(s.size() + 2);
+    appendJson(out, s);
     return out;
 }
+
+// One value of a row an Insert writes: NULL, an integer or UTF-8 text.
+struct Cell
+{
+    enum class Kind : quint8 { Null, Integer, Text };
+    Kind kind = Kind::Null;
+    qint64 number = 0;
+    QByteArray text;
+
+    Cell() = default;
+    Cell(qint64 n) // NOLINT(google-explicit-constructor): rows are written as brace lists
+        : kind(Kind::Integer)
+        , number(n)
+    {}
+    Cell(std::optional<qint64> n) // NOLINT(google-explicit-constructor)
+        : kind(n ? Kind::Integer : Kind::Null)
+        , number(n.value_or(0))
+    {}
+    Cell(QByteArray t) // NOLINT(google-explicit-constructor)
+        : kind(Kind::Text)
+        , text(std::move(t))
+    {}
+
+    int bind(sqlite3_stmt *stmt, int index) const
+    {
+        switch (kind) {
+        case Kind::Integer:
+            return sqlite3_bind_int64(stmt, index, number);
+        case Kind::Text: // the cell outlives the statement's execution
+            return sqlite3_bind_text(stmt, index, text.isNull() ? "" : text.constData(),
+                                     int(text.size()), SQLITE_STATIC);
+        case Kind::Null:
+            break;
+        }
+        return sqlite3_bind_null(stmt, index);
+    }
+};
+
+// The rows of one table an import batch adds, written as multi-row INSERTs prepared once
+// (64, 16, 4 or 1 rows a statement, in the rows' order). `row` is one row's VALUES: ?1 … ?n
+// are the `constants` (the batch's time, actor, station …), bound once a statement; each bare
+// ? takes the row's next value.
+class Insert
+{
+public:
+    Insert(ImportStatements &statements, const char *head, const char *row, QList<Cell> constants)
+        : m_statements(statements)
+        , m_head(QString::fromLatin1(head))
+        , m_row(row)
+        , m_perRow(int(m_row.count('?') - constants.size()))
+        , m_constants(std::move(constants))
+    {}
+
+    void add(std::initializer_list<Cell> row)
+    {
+        Q_ASSERT(qsizetype(row.size()) == m_perRow);
+        m_cells.append(row);
+    }
+
+    Result<void> write()
+    {
+        const qsizetype rows = m_cells.size() / m_perRow;
+        qsizetype done = 0;
+        for (const int size : {64, 16, 4, 1}) {
+            while (rows - done >= size) {
+                if (auto r = execute(done, size); !r)
+                    return r;
+                done += size;
+            }
+        }
+        m_cells.clear();
+        return {};
+    }
+
+private:
+    QByteArray sqlFor(int rows) const
+    {
+        QByteArray sql = m_head.toUtf8() + " VALUES ";
+        int next = int(m_constants.size());
+        for (int r = 0; r < rows; ++r) {
+            if (r)
+                sql += ',';
+            for (qsizetype i = 0; i < m_row.size(); ++i) {
+                sql += m_row[i];
+                const bool numbered =
+                    i + 1 < m_row.size() && m_row[i + 1] >= '0' && m_row[i + 1] <= '9';
+                if (m_row[i] == '?' && !numbered)
+                    sql += QByteArray::number(++next);
+            }
+        }
+        return sql;
+    }
+
+    Result<void> execute(qsizetype firstRow, int rows)
+    {
+        sqlite3_stmt *&cached = m_byRows[rows];
+        if (!cached) {
+            auto prepared = m_statements.prepared(sqlFor(rows), m_head);
+            if (!prepared)
+                return std::unexpected(prepared.error());
+            cached = *prepared;
+        }
+        sqlite3_stmt *stmt = cached;
+        int index = 0;
+        int rc = SQLITE_OK;
+        for (const Cell &c : std::as_const(m_constants))
+            if (rc == SQLITE_OK)
+                rc = c.bind(stmt, ++index);
+        const Cell *cells = m_cells.constData() + firstRow * m_perRow;
+        for (qsizetype i = 0; i < qsizetype(rows) * m_perRow && rc == SQLITE_OK; ++i)
+            rc = cells[i].bind(stmt, ++index);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(stmt);
+        const Result<void> result = rc == SQLITE_DONE || rc == SQLITE_ROW
+                                        ? Result<void>()
+                                        : std::unexpected(m_statements.error(m_head));
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt); // the cells' text is not kept beyond the batch
+        return result;
+    }
+
+    ImportStatements &m_statements;
+    QString m_head; // "INSERT INTO t(…)", also what a failure names
+    QByteArray m_row;
+    int m_perRow;
+    QList<Cell> m_constants;
+    QList<Cell> m_cells;
+    QHash<int, sqlite3_stmt *> m_byRows; // this batch's statements by rows a statement
+};
 
 Outcome rejected(const QString &code, const Error &e)
 {
@@ -74,35 +267,29 @@ Outcome rejected(const QString &code, const Error &e)
 class Batch
 {
 public:
-    Batch(SqliteStore &store, const ImportMeta &meta)
+    Batch(SqliteStore &store, ImportStatements &statements, const ImportMeta &meta)
         : m_store(store)
         , m_sql(store.statements())
         , m_repo(store.repositories())
         , m_meta(meta)
         , m_at(isoUtc(meta.at))
         , m_batchId(QUuid::createUuid().toString(QUuid::WithoutBraces))
-        , m_auditHead(QStringLiteral("{\"file\":") + jsonString(meta.file) +
-                      QStringLiteral(",\"import_batch\":\"") + m_batchId +
-                      QStringLiteral("\",\"row\":"))
-        , m_bags(
-              m_sql,
-              QStringLiteral(
-                  "INSERT INTO bags(id, code, type_id, role, nominal_weight_g, measured_weight_g, "
-                  "capacity, expected_weight_g, child_count, contents_weight_g, created_at, "
-                  "created_by, "
-                  "station)"),
-              13, 50)
-        , m_links(m_sql,
-                  QStringLiteral("INSERT INTO links(parent_id, child_id, linked_at, linked_by, "
-                                 "station, command_id)"),
-                  6)
-        , m_audit(m_sql,
-                  QStringLiteral("INSERT INTO audit_log(at, actor, station, action, entity, "
-                                 "entity_id, before, after)"),
-                  8)
-    {
-        m_links.flushFirst(&m_bags);
-    }
+        , m_auditHead("{\"file\":" + jsonString(meta.file) + ",\"import_batch\":\"" +
+                      m_batchId.toUtf8() + "\",\"row\":")
+        , m_bags(statements,
+                 "INSERT INTO bags(id, code, type_id, role, nominal_weight_g, measured_weight_g, "
+                 "capacity, expected_weight_g, child_count, contents_weight_g, created_at, "
+                 "created_by, station)",
+                 "(?,?,?,?,?,?,?,?,?,?,?1,?2,?3)", constants())
+        , m_links(statements,
+                  "INSERT INTO links(parent_id, child_id, linked_at, linked_by, station, "
+                  "command_id)",
+                  "(?,?,?1,?2,?3,?4)", constants() << Cell(m_batchId.toUtf8()))
+        , m_audit(statements,
+                  "INSERT INTO audit_log(at, actor, station, action, entity, entity_id, before, "
+                  "after)",
+                  "(?1,?2,?3,'import',?,?,NULL,?)", constants())
+    {}
 
     // Reads the batch's bags (with link and bill) and the next free bag id, inside the
     // transaction that will write.
@@ -112,26 +299,32 @@ public:
         if (!types)
             return std::unexpected(types.error());
         m_types = *types;
-        QString array = QStringLiteral("[");
+        // Each code once (a links file names its parent on many rows).
+        QSet<QString> seen;
+        seen.reserve(codes.size());
+        QByteArray array = "[";
         for (const QString &c : codes) {
+            if (seen.contains(c))
+                continue;
+            seen.insert(c);
             if (array.size() > 1)
-                array += QLatin1Char(',');
-            array += jsonString(c);
+                array += ',';
+            appendJson(array, c);
         }
-        array += QLatin1Char(']');
+        array += ']';
         auto r = m_sql.run(
             QStringLiteral("SELECT b.id, b.code, b.role, b.type_id, b.capacity, b.child_count, "
                            "b.contents_weight_g, "
                            "b.measured_weight_g, b.nominal_weight_g, b.expected_weight_g, p.code, "
                            "l.linked_by, "
                            "l.linked_at, bl.id, bl.bill_code, bl.status "
-                           "FROM (SELECT DISTINCT value AS code FROM json_each(?)) j "
-                           "JOIN bags b ON b.code = j.code "
+                           "FROM json_each(?) j "
+                           "JOIN bags b ON b.code = j.value "
                            "LEFT JOIN links l ON l.child_id = b.id AND l.ended_at IS NULL "
                            "LEFT JOIN bags p ON p.id = l.parent_id "
                            "LEFT JOIN bill_parents bp ON bp.parent_id = b.id "
                            "LEFT JOIN bills bl ON bl.id = bp.bill_id"),
-            {array}, QStringLiteral("reading the bags of an import batch"));
+            {QString::fromUtf8(array)}, QStringLiteral("reading the bags of an import batch"));
         if (!r)
             return std::unexpected(r.error());
         while (r->next()) {
@@ -184,11 +377,10 @@ public:
                             Error{Reason::InvalidCode,
                                   QStringLiteral("%1 matches no bag type.").arg(row.code)});
         const BagState &b = create(row.code, *type, row.measuredWeightG);
-        QString after = QStringLiteral(",\"type\":") + jsonString(type->name);
+        QByteArray after = ",\"type\":" + jsonString(type->name);
         if (row.measuredWeightG)
-            after +=
-                QStringLiteral(",\"measured_weight_g\":") + QString::number(*row.measuredWeightG);
-        audit(QStringLiteral("bag"), row.code, row.row, after);
+            after += ",\"measured_weight_g\":" + QByteArray::number(*row.measuredWeightG);
+        audit("bag", row.code, row.row, after);
         o.result = ResultKind::Ok;
         if (b.role == BagRole::Parent)
             describe(o, b);
@@ -275,48 +467,35 @@ public:
         ++m_linkCount;
         if (parent->childCount == parent->capacity)
             ++m_parentsFilled;
-        audit(QStringLiteral("link"), childCode, row.row,
-              QStringLiteral(",\"parent\":") + jsonString(parent->code) +
-                  QStringLiteral(",\"child\":") + jsonString(childCode) +
-                  QStringLiteral(",\"weight_g\":") + QString::number(weight));
+        audit("link", childCode, row.row,
+              ",\"parent\":" + jsonString(parent->code) + ",\"child\":" + jsonString(childCode) +
+                  ",\"weight_g\":" + QByteArray::number(weight));
         o.result = ResultKind::Ok;
         describe(o, *parent);
+        const QString fill = QString::number(o.children) + u'/' + QString::number(o.capacity);
         if (o.parentFull())
-            o.message =
-                QStringLiteral("%1 added to %2; %2 is now full (%3/%4): scan the next parent bag.")
-                    .arg(childCode, parent->code)
-                    .arg(o.children)
-                    .arg(o.capacity);
+            o.message = childCode + u" added to " + parent->code + u"; " + parent->code +
+                        u" is now full (" + fill + u"): scan the next parent bag.";
         else
-            o.message = QStringLiteral("%1 added to %2 (%3/%4).")
-                            .arg(childCode, parent->code)
-                            .arg(o.children)
-                            .arg(o.capacity);
+            o.message = childCode + u" added to " + parent->code + u" (" + fill + u").";
         return o;
     }
 
     // Writes what the decided rows changed; the caller commits.
     Result<void> write()
     {
-        if (m_error)
-            return std::unexpected(*m_error);
-        for (const BagState *b : std::as_const(m_created)) {
-            if (auto r =
-                    m_bags.add({b->id, b->code, b->typeId, bagRoleName(b->role), b->nominalWeightG,
-                                b->measuredWeightG ? QVariant(*b->measuredWeightG) : QVariant(),
-                                b->capacity, b->expectedWeightG, b->childCount, b->contentsWeightG,
-                                m_at, m_meta.actor.user, m_meta.station});
-                !r)
-                return r;
-        }
-        for (const auto &[parentId, childId] : std::as_const(m_newLinks)) {
-            if (auto r = m_links.add(
-                    {parentId, childId, m_at, m_meta.actor.user, m_meta.station, m_batchId});
-                !r)
-                return r;
-        }
-        for (auto *b : {&m_bags, &m_links, &m_audit}) {
-            if (auto r = b->flush(); !r)
+        const QByteArray roles[] = {bagRoleName(BagRole::Parent).toUtf8(),
+                                    bagRoleName(BagRole::Child).toUtf8()};
+        for (const BagState *b : std::as_const(m_created))
+            m_bags.add({b->id, b->code.toUtf8(), b->typeId,
+                        roles[b->role == BagRole::Parent ? 0 : 1], b->nominalWeightG,
+                        b->measuredWeightG, qint64(b->capacity), b->expectedWeightG,
+                        qint64(b->childCount), b->contentsWeightG});
+        for (const auto &[parentId, childId] : std::as_const(m_newLinks))
+            m_links.add({parentId, childId});
+        // Bags before the links that refer to them.
+        for (auto *insert : {&m_bags, &m_links, &m_audit}) {
+            if (auto r = insert->write(); !r)
                 return r;
         }
         for (const BagState &b : m_storage) {
@@ -377,13 +556,17 @@ private:
 
     // The row's one audit record: action "import", the file and row, then `fields` (JSON
     // members, each with its leading comma).
-    void audit(const QString &entity, const QString &entityId, qint64 row, const QString &fields)
+    void audit(const char *entity, const QString &entityId, qint64 row, const QByteArray &fields)
     {
-        if (auto r = m_audit.add({m_at, m_meta.actor.user, m_meta.station, QStringLiteral("import"),
-                                  entity, entityId, QVariant(),
-                                  QString(m_auditHead + QString::number(row) + fields + u'}')});
-            !r)
-            m_error = r.error();
+        m_audit.add({QByteArray(entity), entityId.toUtf8(),
+                     QByteArray(m_auditHead + QByteArray::number(row) + fields + '}')});
+    }
+
+    // ?1, ?2, ?3 of every insert: the batch's time, actor and station.
+    QList<Cell> constants() const
+    {
+        return {Cell(m_at.toUtf8()), Cell(m_meta.actor.user.toUtf8()),
+                Cell(m_meta.station.toUtf8())};
     }
 
     static void describe(Outcome &o, const BagState &parent)
@@ -399,7 +582,7 @@ private:
     const ImportMeta &m_meta;
     const QString m_at;
     const QString m_batchId;
-    const QString m_auditHead; // {"file":…,"import_batch":…,"row":
+    const QByteArray m_auditHead; // {"file":…,"import_batch":…,"row":
     BagTypeSet m_types;
     std::deque<BagState> m_storage; // stable addresses: rows keep pointers while others are added
     QHash<QString, BagState *> m_state; // by upper-case code
@@ -411,20 +594,20 @@ private:
     qint64 m_newChildren = 0;
     qint64 m_linkCount = 0;
     qint64 m_parentsFilled = 0;
-    std::optional<Error> m_error;
-    BulkInsert m_bags;
-    BulkInsert m_links;
-    BulkInsert m_audit;
+    Insert m_bags;
+    Insert m_links;
+    Insert m_audit;
 };
 
 template<class Row, class Decide>
-Result<QList<Outcome>> importRows(SqliteStore &store, const ImportMeta &meta,
-                                  const QList<Row> &rows, const QStringList &codes, Decide decide)
+Result<QList<Outcome>> importRows(SqliteStore &store, ImportStatements &statements,
+                                  const ImportMeta &meta, const QList<Row> &rows,
+                                  const QStringList &codes, Decide decide)
 {
     auto tx = TransactionGuard::begin(store.database());
     if (!tx)
         return std::unexpected(tx.error());
-    Batch batch(store, meta);
+    Batch batch(store, statements, meta);
     if (auto r = batch.load(codes); !r)
         return std::unexpected(r.error());
     QList<Outcome> outcomes;
@@ -440,6 +623,13 @@ Result<QList<Outcome>> importRows(SqliteStore &store, const ImportMeta &meta,
 
 } // namespace
 
+SqliteImport::SqliteImport(SqliteStore &store)
+    : m_store(store)
+    , m_statements(std::make_unique<ImportStatements>(store.statements().handle()))
+{}
+
+SqliteImport::~SqliteImport() = default;
+
 Result<QList<Outcome>> SqliteImport::importBags(const ImportMeta &meta,
                                                 const QList<ImportBagRow> &rows)
 {
@@ -447,7 +637,7 @@ Result<QList<Outcome>> SqliteImport::importBags(const ImportMeta &meta,
     codes.reserve(rows.size());
     for (const ImportBagRow &r : rows)
         codes << r.code;
-    return importRows(m_store, meta, rows, codes,
+    return importRows(m_store, *m_statements, meta, rows, codes,
                       [](Batch &b, const ImportBagRow &row) { return b.registerBag(row); });
 }
 
@@ -458,7 +648,7 @@ Result<QList<Outcome>> SqliteImport::importLinks(const ImportMeta &meta,
     codes.reserve(rows.size() * 2);
     for (const ImportLinkRow &r : rows)
         codes << r.parentCode << r.childCode;
-    return importRows(m_store, meta, rows, codes,
+    return importRows(m_store, *m_statements, meta, rows, codes,
                       [](Batch &b, const ImportLinkRow &row) { return b.link(row); });
 }
 

@@ -2,9 +2,12 @@
 
 #include "core/bulkimport.h"
 
+#include <memory>
+
 namespace tt {
 
 class SqliteStore;
+class ImportStatements;
 
 // The set-based import path on the embedded database (see BulkImport). Per batch: one query
 // reads every code of the batch with its link and bill (json_each over the codes), the rows are
@@ -14,13 +17,16 @@ class SqliteStore;
 // row number and batch id). An imported row is not a scan: no scan record and no "scans"
 // counter (the dashboard's scans today and verify's scan totals leave imports out). No
 // command-log rows: imported rows are not commands and are never replayed; their links carry
-// the batch id instead.
+// the batch id instead. The multi-row inserts are prepared once per SqliteImport on the store's
+// connection and bound with SQLite's own API: the batch's time, actor and station once per
+// statement, each row's own values as UTF-8 text and integers.
 class SqliteImport final : public BulkImport
 {
 public:
-    explicit SqliteImport(SqliteStore &store)
-        : m_store(store)
-    {}
+    explicit SqliteImport(SqliteStore &store);
+    ~SqliteImport() override;
+    SqliteImport(const SqliteImport &) = delete;
+    SqliteImport &operator=(const SqliteImport &) = delete;
     Result<QList<Outcome>> importBags(const ImportMeta &meta,
                                       const QList<ImportBagRow> &rows) override;
     Result<QList<Outcome>> importLinks(const ImportMeta &meta,
@@ -28,6 +34,7 @@ public:
 
 private:
     SqliteStore &m_store;
+    std::unique_ptr<ImportStatements> m_statements;
 };
 
 } // namespace tt
