@@ -12,7 +12,10 @@
 #include <QSet>
 #include <QUuid>
 
+#include <algorithm>
+#include <charconv>
 #include <deque>
+#include <iterator>
 #include <sqlite3.h>
 
 namespace tt {
@@ -95,31 +98,46 @@ struct BagState
     }
 };
 
-// Appends the JSON text of a string (codes, names) as UTF-8: quotes, backslashes and control
-// characters escaped (bytes of multi-byte UTF-8 sequences are never below 0x80).
+// Appends one byte of a JSON string's UTF-8 text: quotes, backslashes and control characters
+// escaped (the bytes of multi-byte UTF-8 sequences are never below 0x80).
+void appendJsonByte(QByteArray &out, char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    if (u == '"' || u == '\\') {
+        out += '\\';
+    } else if (u < 0x20) {
+        static constexpr char hex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += hex[u >> 4];
+        c = hex[u & 0xf];
+    }
+    out += c;
+}
+
+// Appends the JSON text of a string (codes, names) as UTF-8.
 void appendJson(QByteArray &out, const QString &s)
 {
-    const QByteArray utf8 = s.toUtf8();
+    const bool plain = std::all_of(s.cbegin(), s.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x80 && c != u'"' && c != u'\\';
+    });
     out += '"';
-    qsizetype plain = 0; // start of the bytes not yet copied
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        if (c != '"' && c != '\\' && c >= 0x20)
-            continue;
-        out.append(utf8.constData() + plain, i - plain);
-        plain = i + 1;
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += char(c);
-        } else {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
-        }
+    if (plain) { // the usual code: printable ASCII, copied as it is
+        const qsizetype at = out.size();
+        out.resize(at + s.size());
+        std::transform(s.cbegin(), s.cend(), out.data() + at,
+                       [](QChar c) { return char(c.unicode()); });
+    } else {
+        for (const char b : s.toUtf8())
+            appendJsonByte(out, b);
     }
-    out.append(utf8.constData() + plain, utf8.size() - plain);
     out += '"';
+}
+
+void appendNumber(QByteArray &out, qint64 n)
+{
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), n).ptr;
+    out.append(digits, end - digits);
 }
 
 QByteArray jsonString(const QString &s)
@@ -377,10 +395,14 @@ public:
                             Error{Reason::InvalidCode,
                                   QStringLiteral("%1 matches no bag type.").arg(row.code)});
         const BagState &b = create(row.code, *type, row.measuredWeightG);
-        QByteArray after = ",\"type\":" + jsonString(type->name);
-        if (row.measuredWeightG)
-            after += ",\"measured_weight_g\":" + QByteArray::number(*row.measuredWeightG);
-        audit("bag", row.code, row.row, after);
+        QByteArray after = auditRecord(row.row);
+        after += ",\"type\":";
+        appendJson(after, type->name);
+        if (row.measuredWeightG) {
+            after += ",\"measured_weight_g\":";
+            appendNumber(after, *row.measuredWeightG);
+        }
+        audit("bag", row.code, std::move(after));
         o.result = ResultKind::Ok;
         if (b.role == BagRole::Parent)
             describe(o, b);
@@ -467,9 +489,14 @@ public:
         ++m_linkCount;
         if (parent->childCount == parent->capacity)
             ++m_parentsFilled;
-        audit("link", childCode, row.row,
-              ",\"parent\":" + jsonString(parent->code) + ",\"child\":" + jsonString(childCode) +
-                  ",\"weight_g\":" + QByteArray::number(weight));
+        QByteArray after = auditRecord(row.row);
+        after += ",\"parent\":";
+        appendJson(after, parent->code);
+        after += ",\"child\":";
+        appendJson(after, childCode);
+        after += ",\"weight_g\":";
+        appendNumber(after, weight);
+        audit("link", childCode, std::move(after));
         o.result = ResultKind::Ok;
         describe(o, *parent);
         const QString fill = QString::number(o.children) + u'/' + QString::number(o.capacity);
@@ -554,12 +581,22 @@ private:
         return *stored;
     }
 
-    // The row's one audit record: action "import", the file and row, then `fields` (JSON
-    // members, each with its leading comma).
-    void audit(const char *entity, const QString &entityId, qint64 row, const QByteArray &fields)
+    // The start of a row's one audit record (action "import"): {"file":…,"import_batch":…,
+    // "row":N. The caller appends the row's JSON members, each with its leading comma.
+    QByteArray auditRecord(qint64 row) const
     {
-        m_audit.add({QByteArray(entity), entityId.toUtf8(),
-                     QByteArray(m_auditHead + QByteArray::number(row) + fields + '}')});
+        QByteArray after;
+        after.reserve(m_auditHead.size() + 160);
+        after += m_auditHead;
+        appendNumber(after, row);
+        return after;
+    }
+
+    void audit(const char *entity, const QString &entityId, QByteArray after)
+    {
+        after += '}';
+        m_audit.add({QByteArray::fromRawData(entity, qstrlen(entity)), entityId.toUtf8(),
+                     std::move(after)});
     }
 
     // ?1, ?2, ?3 of every insert: the batch's time, actor and station.
