@@ -83,6 +83,7 @@ private Q_SLOTS:
     void setBasedMatchesCommands_data();
     void setBasedMatchesCommands();
     void importIsNotAScan();
+    void auditRecordEscapesFileName();
 
 private:
     struct Run
@@ -635,6 +636,26 @@ void TestImport::importIsNotAScan()
     QCOMPARE(scalar(db, QStringLiteral("SELECT json_extract(after, '$.measured_weight_g') FROM audit_log WHERE "
                                        "entity_id = 'CH0009'")),
              1250);
+    TT_VERIFY_CLEAN(*m_store);
+}
+
+void TestImport::auditRecordEscapesFileName()
+{
+    // The set-based path writes the audit record's JSON itself: a file name with a quote, a
+    // backslash, a control character and characters beyond ASCII and the BMP reads back as it was.
+    const QString name = QStringLiteral("a \"b\"\\c\td\u00e9\U0001F4E6.csv");
+    const Run run = import(*m_store, ImportKind::Bags, QByteArray("code\nSB00005\nCH0005\n"), Role::Admin, true, name);
+    QCOMPARE(run.error, QString());
+    const QSqlDatabase &db = m_store->database();
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'import' AND json_valid(after)")), 2);
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT json_extract(after, '$.file') FROM audit_log WHERE action = 'import'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), name);
+    QVERIFY(!q.next());
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'import' AND "
+                                       "json_extract(after, '$.type') IS NOT NULL")),
+             2);
     TT_VERIFY_CLEAN(*m_store);
 }
 
