@@ -19,7 +19,8 @@ class ImportStatements;
 // command-log rows: imported rows are not commands and are never replayed; their links carry
 // the batch id instead. The multi-row inserts are prepared once per SqliteImport on the store's
 // connection and bound with SQLite's own API: the batch's time, actor and station once per
-// statement, each row's own values as UTF-8 text and integers.
+// statement, each row's own values as UTF-8 text and integers. Destroy it before its store:
+// it finalizes those statements then.
 class SqliteImport final : public BulkImport
 {
 public:
