@@ -1,12 +1,14 @@
 // P2–P5 against a central PostgreSQL (docs/benchmarks.md). Run through the throwaway server:
 //   scripts/pg-harness run build/dev/bench/bench_central [--bags N] [--scans N] [--stations N]
-//       [--seconds S] [--rate R] [--lookups N] [--pgbench PATH] [--script FILE]
+//       [--seconds S] [--rate R] [--lookups N] [--pgbench PATH] [--script FILE] [--offered-first]
 // It creates database tt_bench (roles tt_owner / tt_station), migrates it, seeds N bags and N
 // scans with server-side SQL as the owner, then measures: P2 link commands through tt_execute
 // from `stations` threads with their own connection and session (saturated, contended, and
 // at R commands/s offered) against pgbench running bench/central/pgbench_link.sql (the same
-// writes as one lean statement); P3 PgStore::bag; P4 statistics and dashboard under a
-// writer at R/s; P5 bag search. TT_PG_URL (set by pg-harness) is the superuser URL.
+// writes as one lean statement; --offered-first runs the offered phase before pgbench and the
+// saturated phases, after a 10 s pause, to see it without their backlog); P3 PgStore::bag; P4
+// statistics and dashboard under a writer at R/s; P5 bag search. TT_PG_URL (set by pg-harness)
+// is the superuser URL.
 
 #include "benchsupport.h"
 #include "centralsetup.h"
@@ -689,13 +691,23 @@ int main(int argc, char *argv[])
     }
 
     // P2: the lean reference first, then tt_execute from `stations` connections.
+    const bool offeredFirst = args.contains(QStringLiteral("--offered-first"));
+    const auto offered = [&] {
+        return phase(QStringLiteral("offered %1/s").arg(c.rate), c.stations, c.stations, c.seconds,
+                     c.rate);
+    };
+    PhaseResult paced;
+    if (offeredFirst) {
+        QThread::sleep(10); // the P4 writer's work settles (autovacuum, checkpoints)
+        paced = offered();
+    }
     const double pgbenchTps = runPgbench(c, *super, pgbenchParents, pgbenchChildren, c.stations);
     const PhaseResult saturated =
         phase(QStringLiteral("saturated"), c.stations, c.stations, c.seconds, 0);
     const PhaseResult contended =
         phase(QStringLiteral("contended (4 parents)"), c.stations, 4, c.seconds, 0);
-    const PhaseResult paced = phase(QStringLiteral("offered %1/s").arg(c.rate), c.stations,
-                                    c.stations, c.seconds, c.rate);
+    if (!offeredFirst)
+        paced = offered();
     const double ratio = pgbenchTps > 0 ? double(saturated.ok) / saturated.seconds / pgbenchTps : 0;
     out << QStringLiteral("P2 tt_execute saturated / pgbench lean statement: %1 %\n")
                .arg(100 * ratio, 0, 'f', 0);
