@@ -4,7 +4,8 @@
 // run through scripts/pg-harness run) and imports the file as `tracetrack-cli --db postgresql://…
 // import` does: Importer with PgImport, one tt_import_* call per batch. Prints the machine, the
 // load average before and after, rows/s and the server backend's CPU time per row (read from
-// /proc, so it means something on a loaded machine too).
+// /proc, so it means something on a loaded machine too) and the client's own. TT_BENCH_SQL=FILE
+// applies a draft migration after the embedded ones (bench/centralsetup.cpp).
 
 #include "benchsupport.h"
 #include "centralsetup.h"
@@ -132,11 +133,13 @@ int main(int argc, char *argv[])
     out << "load average before: " << loadAverage() << '\n';
     out.flush();
     const double cpu0 = cpuSeconds(backend);
+    const double client0 = cpuSeconds(getpid());
     QElapsedTimer t;
     t.start();
     auto summary = importer.run(**source, options);
     const double s = t.elapsed() / 1000.0;
     const double cpu = cpuSeconds(backend) - cpu0;
+    const double client = cpuSeconds(getpid()) - client0;
     if (!summary) {
         out << summary.error().message << '\n';
         return 1;
@@ -144,7 +147,7 @@ int main(int argc, char *argv[])
     out << "load average after: " << loadAverage() << '\n';
     out << QStringLiteral("import %1%2 rows %3 ok %4 errors %5 batch %6: %7 s, %8 rows/s; server "
                           "backend CPU %9 s "
-                          "(%10 µs/row, %11 rows per CPU-second)\n")
+                          "(%10 µs/row, %11 rows per CPU-second), client CPU %12 µs/row\n")
                .arg(kind, dryRun ? QStringLiteral(" (dry run)") : QString())
                .arg(summary->rows)
                .arg(summary->ok)
@@ -154,6 +157,7 @@ int main(int argc, char *argv[])
                .arg(summary->rows / s, 0, 'f', 0)
                .arg(cpu, 0, 'f', 2)
                .arg(cpu * 1e6 / double(summary->rows), 0, 'f', 1)
-               .arg(cpu > 0 ? double(summary->rows) / cpu : 0, 0, 'f', 0);
+               .arg(cpu > 0 ? double(summary->rows) / cpu : 0, 0, 'f', 0)
+               .arg(client * 1e6 / double(summary->rows), 0, 'f', 1);
     return summary->errors == 0 ? 0 : 1;
 }

@@ -17,28 +17,38 @@ QJsonValue grams(const std::optional<qint64> &g)
 
 } // namespace
 
+// The rows travel as parallel arrays, one per column ({"n": […], "c": […], …}): the server turns
+// each into an SQL array in one call (migration 010).
 Result<QList<Outcome>> PgImport::importBags(const ImportMeta &meta, const QList<ImportBagRow> &rows)
 {
-    QJsonArray a;
-    for (const ImportBagRow &r : rows)
-        a.append(QJsonObject{{QStringLiteral("n"), double(r.row)},
-                             {QStringLiteral("c"), r.code},
-                             {QStringLiteral("w"), grams(r.measuredWeightG)}});
+    QJsonArray n, c, w;
+    for (const ImportBagRow &r : rows) {
+        n.append(double(r.row));
+        c.append(r.code);
+        w.append(grams(r.measuredWeightG));
+    }
+    const QJsonObject columns{
+        {QStringLiteral("n"), n}, {QStringLiteral("c"), c}, {QStringLiteral("w"), w}};
     return call(QStringLiteral("tt_import_bags"), meta,
-                QJsonDocument(a).toJson(QJsonDocument::Compact), rows.size());
+                QJsonDocument(columns).toJson(QJsonDocument::Compact), rows.size());
 }
 
 Result<QList<Outcome>> PgImport::importLinks(const ImportMeta &meta,
                                              const QList<ImportLinkRow> &rows)
 {
-    QJsonArray a;
-    for (const ImportLinkRow &r : rows)
-        a.append(QJsonObject{{QStringLiteral("n"), double(r.row)},
-                             {QStringLiteral("p"), r.parentCode},
-                             {QStringLiteral("c"), r.childCode},
-                             {QStringLiteral("w"), grams(r.childWeightG)}});
+    QJsonArray n, p, c, w;
+    for (const ImportLinkRow &r : rows) {
+        n.append(double(r.row));
+        p.append(r.parentCode);
+        c.append(r.childCode);
+        w.append(grams(r.childWeightG));
+    }
+    const QJsonObject columns{{QStringLiteral("n"), n},
+                              {QStringLiteral("p"), p},
+                              {QStringLiteral("c"), c},
+                              {QStringLiteral("w"), w}};
     return call(QStringLiteral("tt_import_links"), meta,
-                QJsonDocument(a).toJson(QJsonDocument::Compact), rows.size());
+                QJsonDocument(columns).toJson(QJsonDocument::Compact), rows.size());
 }
 
 Result<QList<Outcome>> PgImport::call(const QString &function, const ImportMeta &meta,
@@ -54,18 +64,32 @@ Result<QList<Outcome>> PgImport::call(const QString &function, const ImportMeta 
         QStringLiteral("importing a batch of %1 rows").arg(count));
     if (!r)
         return std::unexpected(r.error());
+    // The answer: one array per field of Outcome's JSON form, element i for row i.
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(r->toUtf8(), &error);
-    const QJsonArray answers = doc.array();
-    if (error.error != QJsonParseError::NoError || answers.size() != count)
-        return fail(Reason::DatabaseError, QStringLiteral("%1 answered %2 outcomes for %3 rows.")
-                                               .arg(function)
-                                               .arg(answers.size())
-                                               .arg(count));
+    const QJsonObject answer = QJsonDocument::fromJson(r->toUtf8(), &error).object();
+    static const QStringList fields{QStringLiteral("result"),  QStringLiteral("reason"),
+                                    QStringLiteral("message"), QStringLiteral("code"),
+                                    QStringLiteral("parent"),  QStringLiteral("children"),
+                                    QStringLiteral("capacity")};
+    QList<QJsonArray> columns;
+    for (const QString &field : fields) {
+        columns.append(answer.value(field).toArray());
+        if (error.error != QJsonParseError::NoError || columns.last().size() != count)
+            return fail(Reason::DatabaseError,
+                        QStringLiteral("%1 answered %2 outcomes for %3 rows.")
+                            .arg(function)
+                            .arg(columns.last().size())
+                            .arg(count));
+    }
     QList<Outcome> outcomes;
     outcomes.reserve(count);
-    for (const QJsonValue &v : answers)
-        outcomes.append(Outcome::fromJson(v.toObject()));
+    for (qsizetype i = 0; i < count; ++i) {
+        QJsonObject o;
+        for (qsizetype f = 0; f < fields.size(); ++f)
+            if (const QJsonValue v = columns.at(f).at(i); !v.isNull())
+                o.insert(fields.at(f), v);
+        outcomes.append(Outcome::fromJson(o));
+    }
     return outcomes;
 }
 

@@ -7,7 +7,7 @@ namespace tt {
 class PgStore;
 
 // The set-based import path on the central database (see BulkImport): each batch is one call of
-// tt_import_bags / tt_import_links (PostgreSQL migration 006) with the store's session. The
+// tt_import_bags / tt_import_links (PostgreSQL migrations 006, 010) with the store's session. The
 // server checks that the session is an admin's, decides the rows with the core rules and writes
 // the batch in the call's transaction; one outcome per row comes back. A dry run wraps the whole
 // import in one transaction on the store's connection that is rolled back (TransactionGuard),
