@@ -1,6 +1,7 @@
 // P2–P5 against a central PostgreSQL (docs/benchmarks.md). Run through the throwaway server:
 //   scripts/pg-harness run build/dev/bench/bench_central [--bags N] [--scans N] [--stations N]
 //       [--seconds S] [--rate R] [--lookups N] [--pgbench PATH] [--script FILE] [--offered-first]
+//       [--reuse] [--reads-only]
 // It creates database tt_bench (roles tt_owner / tt_station), migrates it, seeds N bags and N
 // scans with server-side SQL as the owner, then measures: P2 link commands through tt_execute
 // from `stations` threads with their own connection and session (saturated, contended, and
@@ -533,7 +534,12 @@ int main(int argc, char *argv[])
         << tt::bench::machineDescription(QDir::tempPath()) << '\n';
     tt::PgConnectionInfo owner;
     tt::PgConnectionInfo station;
-    if (!tt::bench::createCentralDatabase(*super, kDatabase, owner, station, out))
+    // --reuse: the database an earlier run created and seeded with the same --bags/--scans (no
+    // create, migrate or seed; the writers go on after the parents and children used before).
+    const bool reuse = args.contains(QStringLiteral("--reuse"));
+    if (reuse)
+        tt::bench::centralConnections(*super, kDatabase, owner, station);
+    else if (!tt::bench::createCentralDatabase(*super, kDatabase, owner, station, out))
         return 1;
     {
         auto db = tt::openPostgres(owner, QStringLiteral("bench-info"));
@@ -561,7 +567,7 @@ int main(int argc, char *argv[])
                .arg(c.lookups)
                .arg(c.days);
     out.flush();
-    if (!seed(owner, c, layout))
+    if (!reuse && !seed(owner, c, layout))
         return 1;
 
     // Parents SB[filled, filled + half) and children U[0, unlinked/2) for tt_execute, the
@@ -570,6 +576,25 @@ int main(int argc, char *argv[])
     qint64 nextChild = 0;
     const qint64 pgbenchParents = layout.filled + emptyParents / 2;
     const qint64 pgbenchChildren = layout.unlinked / 2;
+    if (reuse) {
+        auto db = tt::openPostgres(owner, QStringLiteral("bench-reuse"));
+        if (!db) {
+            out << db.error().message << '\n';
+            return 1;
+        }
+        nextParent = scalar(*db, QStringLiteral("SELECT coalesce(max(substr(code, 3)::bigint) + 1, %1) FROM bags "
+                                                "WHERE code >= '%2' AND code < '%3' AND child_count > 0")
+                                     .arg(nextParent)
+                                     .arg(parentCode(nextParent), parentCode(pgbenchParents)))
+                         .toLongLong();
+        nextChild = scalar(*db, QStringLiteral("SELECT coalesce(max(substr(b.code, 2)::bigint) + 1, 0) FROM bags b "
+                                               "JOIN links l ON l.child_id = b.id WHERE b.code >= '%1' AND b.code < '%2'")
+                                    .arg(unlinkedCode(0), unlinkedCode(pgbenchChildren)))
+                        .toLongLong();
+        out << QStringLiteral("reusing %1: tt_execute goes on from parent %2, child %3\n")
+                   .arg(kDatabase, parentCode(nextParent), unlinkedCode(nextChild));
+    }
+    tt::closePostgres(QStringLiteral("bench-reuse"));
     auto phase = [&](const QString &name, int stations, int active, double seconds, double rate) {
         Phase p{name, stations, active, seconds, rate, nextParent, nextChild};
         const PhaseResult r = runPhase(station, p);
@@ -688,6 +713,12 @@ int main(int argc, char *argv[])
             << QStringLiteral("   %1 scans today (business day) in the dashboard\n")
                    .arg(scansToday);
         out.flush();
+    }
+
+    // --reads-only: P3, P4 and P5 only.
+    if (args.contains(QStringLiteral("--reads-only"))) {
+        tt::closePostgres(QStringLiteral("bench-reader"));
+        return 0;
     }
 
     // P2: the lean reference first, then tt_execute from `stations` connections.

@@ -37,6 +37,18 @@ bool run(const PgConnectionInfo &info, const QStringList &statements, QTextStrea
 
 } // namespace
 
+void centralConnections(const PgConnectionInfo &super, const QString &name, PgConnectionInfo &owner,
+                        PgConnectionInfo &station)
+{
+    owner = super;
+    owner.user = QStringLiteral("tt_owner");
+    owner.password = kBenchOwnerPassword;
+    owner.database = name;
+    station = owner;
+    station.user = QStringLiteral("tt_station");
+    station.password = kBenchStationPassword;
+}
+
 bool createCentralDatabase(const PgConnectionInfo &super, const QString &name, PgConnectionInfo &owner,
                            PgConnectionInfo &station, QTextStream &out)
 {
@@ -53,13 +65,7 @@ bool createCentralDatabase(const PgConnectionInfo &super, const QString &name, P
               QStringLiteral("CREATE DATABASE %1 OWNER tt_owner").arg(name)},
              out))
         return false;
-    owner = super;
-    owner.user = QStringLiteral("tt_owner");
-    owner.password = kBenchOwnerPassword;
-    owner.database = name;
-    station = owner;
-    station.user = QStringLiteral("tt_station");
-    station.password = kBenchStationPassword;
+    centralConnections(super, name, owner, station);
     {
         auto db = openPostgres(owner, QStringLiteral("bench-migrate"));
         if (!db) {

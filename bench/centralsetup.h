@@ -18,5 +18,9 @@ inline const QString kBenchAdminPassword = QStringLiteral("Bench-User-2024");
 // why to out.
 bool createCentralDatabase(const PgConnectionInfo &super, const QString &name, PgConnectionInfo &owner,
                            PgConnectionInfo &station, QTextStream &out);
+// The owner's and the station's connections to the central database `name` created by
+// createCentralDatabase (for a run that reuses it).
+void centralConnections(const PgConnectionInfo &super, const QString &name, PgConnectionInfo &owner,
+                        PgConnectionInfo &station);
 
 } // namespace tt::bench

@@ -113,6 +113,8 @@ Result<std::unique_ptr<PgStore>> PgStore::open(const PgConnectionInfo &info, con
 
 PgStore::~PgStore()
 {
+    m_prepared.clear();
+    m_failed.reset();
     closePostgres(m_connectionName);
 }
 
@@ -121,18 +123,39 @@ QSqlDatabase PgStore::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<QSqlQuery> PgStore::run(const QString &sql, const QVariantList &values, const QString &what)
+QSqlQuery *PgStore::prepared(const QString &sql, bool &ready)
+{
+    ready = true;
+    if (const auto it = m_prepared.constFind(sql); it != m_prepared.cend())
+        return it->get();
+    auto q = std::make_shared<QSqlQuery>(database());
+    q->setForwardOnly(true);
+    ready = q->prepare(sql);
+    if (ready)
+        m_prepared.insert(sql, q);
+    else
+        m_failed = q; // keeps the error for the caller
+    return q.get();
+}
+
+Result<QSqlQuery *> PgStore::run(const QString &sql, const QVariantList &values, const QString &what)
 {
     QSqlDatabase db = database();
     for (int attempt = 1;; ++attempt) {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (q.exec())
-            return q;
-        const QSqlError e = q.lastError();
+        bool ready = false;
+        QSqlQuery *q = prepared(sql, ready);
+        if (ready) {
+            for (int i = 0; i < values.size(); ++i)
+                q->bindValue(i, values.at(i));
+            if (q->exec())
+                return q;
+        }
+        const QSqlError e = q->lastError();
+        if (e.nativeErrorCode() == u"26000" && attempt < 8) {
+            // The kept statement is gone on the server (DEALLOCATE, DISCARD): prepare it again.
+            m_prepared.remove(sql);
+            continue;
+        }
         if (attempt < 8 && isRetryable(e)) {
             qCDebug(lcDb) << what << "retried after" << e.nativeErrorCode();
             continue;
@@ -147,7 +170,10 @@ Result<QSqlQuery> PgStore::run(const QString &sql, const QVariantList &values, c
                             m.captured(2).trimmed());
         }
         if (e.type() == QSqlError::ConnectionError || !db.isOpen() || e.nativeErrorCode().isEmpty()) {
-            // Lost connection: one reconnect, then report the database unreachable.
+            // Lost connection: one reconnect (the kept statements went with it), then report the
+            // database unreachable.
+            m_prepared.clear();
+            m_failed.reset();
             db.close();
             if (attempt < 2 && db.open()) {
                 QSqlQuery(db).exec(QStringLiteral("SET client_min_messages = warning"));
@@ -163,9 +189,9 @@ Result<QString> PgStore::callText(const QString &sql, const QVariantList &values
     auto q = run(sql, values, what);
     if (!q)
         return std::unexpected(q.error());
-    if (!q->next() || q->value(0).isNull())
+    if (!(*q)->next() || (*q)->value(0).isNull())
         return QString();
-    return q->value(0).toString();
+    return (*q)->value(0).toString();
 }
 
 Result<QString> PgStore::answer(const QString &json)
@@ -369,12 +395,12 @@ Result<QList<BagRow>> PgStore::searchBags(const QString &text, int limit)
     if (!q)
         return std::unexpected(q.error());
     QList<BagRow> out;
-    while (q->next()) {
+    while ((*q)->next()) {
         BagRow b;
-        b.code = q->value(0).toString();
-        b.role = q->value(1).toString() == u"parent" ? BagRole::Parent : BagRole::Child;
-        b.childCount = q->value(2).toInt();
-        b.capacity = q->value(3).toInt();
+        b.code = (*q)->value(0).toString();
+        b.role = (*q)->value(1).toString() == u"parent" ? BagRole::Parent : BagRole::Child;
+        b.childCount = (*q)->value(2).toInt();
+        b.capacity = (*q)->value(3).toInt();
         out.append(b);
     }
     return out;
@@ -389,14 +415,14 @@ Result<QList<BillRow>> PgStore::bills(const BillListFilter &filter)
     if (!q)
         return std::unexpected(q.error());
     QList<BillRow> out;
-    while (q->next()) {
+    while ((*q)->next()) {
         BillRow b;
-        b.code = q->value(0).toString();
-        b.status = billStatusFromName(q->value(1).toString()).value_or(BillStatus::Open);
-        b.parentCount = q->value(2).toInt();
-        b.capacity = q->value(3).toInt();
-        b.actualWeightG = q->value(4).toLongLong();
-        b.expectedWeightG = q->value(5).toLongLong();
+        b.code = (*q)->value(0).toString();
+        b.status = billStatusFromName((*q)->value(1).toString()).value_or(BillStatus::Open);
+        b.parentCount = (*q)->value(2).toInt();
+        b.capacity = (*q)->value(3).toInt();
+        b.actualWeightG = (*q)->value(4).toLongLong();
+        b.expectedWeightG = (*q)->value(5).toLongLong();
         out.append(b);
     }
     return out;
@@ -479,15 +505,15 @@ Result<QList<UserInfo>> PgStore::users()
     if (!q)
         return std::unexpected(q.error());
     QList<UserInfo> out;
-    while (q->next()) {
+    while ((*q)->next()) {
         UserInfo u;
-        u.username = q->value(0).toString();
-        u.role = roleFromName(q->value(1).toString()).value_or(Role::Dispatcher);
-        u.area = q->value(2).toString();
-        u.enabled = q->value(3).toBool();
-        u.failedLogins = q->value(4).toInt();
-        if (!q->value(5).isNull())
-            u.lockedUntil = q->value(5).toDateTime().toUTC();
+        u.username = (*q)->value(0).toString();
+        u.role = roleFromName((*q)->value(1).toString()).value_or(Role::Dispatcher);
+        u.area = (*q)->value(2).toString();
+        u.enabled = (*q)->value(3).toBool();
+        u.failedLogins = (*q)->value(4).toInt();
+        if (!(*q)->value(5).isNull())
+            u.lockedUntil = (*q)->value(5).toDateTime().toUTC();
         out.append(u);
     }
     return out;

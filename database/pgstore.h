@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -105,10 +107,17 @@ private:
     // without the connection's per-statement deadline (a station's, meant for commands).
     Result<QString> hashingCall(const QString &sql, const QVariantList &values, const QString &what);
     // Runs sql with the values (retrying transient errors, reconnecting once); positioned
-    // before the first row.
-    Result<QSqlQuery> run(const QString &sql, const QVariantList &values, const QString &what);
+    // before the first row, valid until the next run(). The statement is prepared once per
+    // connection and kept (QPSQL's PREPARE, EXECUTE and DEALLOCATE per call were three round
+    // trips; now one EXECUTE).
+    Result<QSqlQuery *> run(const QString &sql, const QVariantList &values, const QString &what);
+    // The kept prepared statement of sql, prepared now if it is not yet; ready is false when
+    // PREPARE failed (the error is in the query).
+    QSqlQuery *prepared(const QString &sql, bool &ready);
 
     QString m_connectionName;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared; // by SQL text; emptied before the connection closes
+    std::shared_ptr<QSqlQuery> m_failed;                    // the last statement that did not prepare
     const Clock *m_clock;
     QString m_token;
     bool m_loginNeededCode = false;

@@ -346,6 +346,162 @@ private Q_SLOTS:
         QCOMPARE(q.value(1).toInt(), 3); // disable, enable, role
         QVERIFY(q.exec(QStringLiteral("COMMIT")));
     }
+
+    // tt_bag (migration 012: one statement for the session and the bag, one for its link or its
+    // bill and children): every field of a parent on a bill, a linked child, a child whose link
+    // was undone and an unknown code; refused without a valid session, also once a dispatcher's
+    // session has expired.
+    void bagLookupAnswersOnlyWithAValidSession()
+    {
+        QVERIFY(run(*m_admin, cmd::SelectParent{QStringLiteral("SB00007"), std::nullopt}).ok());
+        QVERIFY(
+            run(*m_admin, cmd::LinkChild{QStringLiteral("SB00007"), QStringLiteral("KID2"), 1200})
+                .ok());
+        QVERIFY(run(*m_admin,
+                    cmd::LinkChild{QStringLiteral("SB00007"), QStringLiteral("KID1"), std::nullopt})
+                    .ok());
+        QVERIFY(run(*m_admin,
+                    cmd::LinkChild{QStringLiteral("SB00007"), QStringLiteral("KID3"), std::nullopt})
+                    .ok());
+        QVERIFY(run(*m_admin, cmd::UndoLastLink{}).ok());
+        QVERIFY(run(*m_admin, cmd::CreateBill{QStringLiteral("B-77"), 3}).ok());
+        QVERIFY(
+            run(*m_admin, cmd::AddParentToBill{QStringLiteral("B-77"), QStringLiteral("SB00007")})
+                .ok());
+        QVERIFY(m_central.addUser(*m_admin, QStringLiteral("dora"), QStringLiteral("dispatcher")));
+        auto dora = loginAs(QStringLiteral("dora"), QStringLiteral("tt-reads-dora"));
+        QVERIFY(dora);
+
+        auto parent = dora->bag(QStringLiteral(" sb00007 "));
+        QVERIFY2(parent && *parent, qPrintable(parent ? QString() : parent.error().message));
+        QCOMPARE((*parent)->role, BagRole::Parent);
+        QCOMPARE((*parent)->code, QStringLiteral("SB00007"));
+        QCOMPARE((*parent)->typeName, QStringLiteral("SB"));
+        QCOMPARE((*parent)->billId, QStringLiteral("B-77"));
+        QCOMPARE((*parent)->children,
+                 (QStringList{QStringLiteral("KID2"), QStringLiteral("KID1")}));
+        QCOMPARE((*parent)->childCount, 2);
+        QCOMPARE((*parent)->capacity, 30);
+        QCOMPARE((*parent)->weightG, 2200); // 1 200 measured + 1 000 nominal
+        QCOMPARE((*parent)->contentsWeightG, 2200);
+        QCOMPARE((*parent)->expectedWeightG, 30000);
+        QCOMPARE((*parent)->createdBy, QStringLiteral("admin"));
+        QVERIFY((*parent)->createdAt.isValid());
+
+        auto child = dora->bag(QStringLiteral("KID2"));
+        QVERIFY(child && *child);
+        QCOMPARE((*child)->role, BagRole::Child);
+        QCOMPARE((*child)->typeName, QStringLiteral("CHILD"));
+        QCOMPARE((*child)->parentCode, QStringLiteral("SB00007"));
+        QCOMPARE((*child)->linkedBy, QStringLiteral("admin"));
+        QVERIFY((*child)->linkedAt.isValid());
+        QCOMPARE((*child)->weightG, 1200);
+        QCOMPARE((*child)->measuredWeightG, std::optional<qint64>(1200));
+        QVERIFY((*child)->billId.isEmpty());
+
+        auto undone = dora->bag(QStringLiteral("KID3"));
+        QVERIFY(undone && *undone);
+        QVERIFY((*undone)->parentCode.isEmpty());
+        QVERIFY(!(*undone)->linkedAt.isValid());
+        QCOMPARE((*undone)->weightG, 1000);
+
+        auto unknown = dora->bag(QStringLiteral("NOSUCH1"));
+        QVERIFY(unknown);
+        QVERIFY(!*unknown);
+
+        // An invalid token, then the dispatcher's session past its end: refused, found or not.
+        const QString token = dora->sessionToken();
+        dora->setSessionToken(QStringLiteral("not-a-token"));
+        for (const char *code : {"SB00007", "NOSUCH1"}) {
+            const auto refused = dora->bag(QString::fromLatin1(code));
+            QVERIFY2(!refused, code);
+            QVERIFY2(refused.error().message.contains(QStringLiteral("session_expired")),
+                     qPrintable(refused.error().message));
+        }
+        dora->setSessionToken(token);
+        QVERIFY(dora->bag(QStringLiteral("KID1")).value().has_value());
+        QVERIFY(m_central.ownerExec(
+            {QStringLiteral("UPDATE sessions SET expires_at = now() - interval '1 second' "
+                            "WHERE user_id = (SELECT id FROM users WHERE username = 'dora')")}));
+        for (const char *code : {"SB00007", "NOSUCH1"}) {
+            const auto refused = dora->bag(QString::fromLatin1(code));
+            QVERIFY2(!refused, code);
+            QVERIFY2(refused.error().message.contains(QStringLiteral("session_expired")),
+                     qPrintable(refused.error().message));
+        }
+        QVERIFY(m_admin->bag(QStringLiteral("SB00007")).value().has_value());
+    }
+
+    // tt_search_bags answers as a plain scan would (the first `limit` codes containing the text
+    // by id, sorted by code) for needles of every length, also the two-character ones that go
+    // through the trigram index since migration 012 (codes with punctuation, a code of one other
+    // character written by the owner) and the ones of one character.
+    void searchMatchesAScan()
+    {
+        for (const char *code : {"SB00001", "SB00012", "SB09912"})
+            QVERIFY(run(*m_admin, cmd::SelectParent{QString::fromLatin1(code), std::nullopt}).ok());
+        QVERIFY(run(*m_admin, cmd::SelectParent{QStringLiteral("M444-00012"), std::nullopt}).ok());
+        for (const char *code :
+             {"XQ77", "12XQ", "QQXQ", "ZZ99", "9A9A", "M4AB", "AB44", "Q444", "B00Q"})
+            QVERIFY2(run(*m_admin, cmd::RegisterBag{QString::fromLatin1(code), std::nullopt}).ok(),
+                     code);
+        // Codes a command cannot create (not printable ASCII): only the owner, triggers off.
+        QVERIFY(m_central.ownerExec(
+            {QStringLiteral("ALTER TABLE bags DISABLE TRIGGER USER"),
+             QStringLiteral(
+                 "INSERT INTO bags(code, type_id, role, created_at, created_by) SELECT c, id, "
+                 "'child', now(), "
+                 "'owner' FROM bag_types, unnest(ARRAY['\u00C4XQ1', 'K\u00C9B4', E'T\\tB4']) c "
+                 "WHERE name = 'CHILD'"),
+             QStringLiteral("ALTER TABLE bags ENABLE TRIGGER USER")}));
+        QStringList needles{
+            QStringLiteral("XZ"),   QStringLiteral("Q"),       QStringLiteral("-"),
+            QStringLiteral("4-"),   QStringLiteral("-0"),      QStringLiteral("xq"),
+            QStringLiteral(" b4 "), QStringLiteral("\u00C9B"), QStringLiteral("00012"),
+            QStringLiteral("%"),    QStringLiteral("_")};
+        const auto scan = [&](const QString &needle, int limit) {
+            QStringList codes;
+            const QString conn = QStringLiteral("tt-reads-scan");
+            {
+                auto db = openPostgres(m_central.owner, conn);
+                if (!db)
+                    return QStringList{db.error().message};
+                QSqlQuery q(*db);
+                q.prepare(QStringLiteral("SELECT code FROM (SELECT id, code FROM bags WHERE "
+                                         "strpos(code, upper(btrim(coalesce(?, '')))) > 0 "
+                                         "ORDER BY id LIMIT ?) t ORDER BY code"));
+                q.addBindValue(needle);
+                q.addBindValue(limit);
+                if (!q.exec())
+                    return QStringList{q.lastError().text()};
+                while (q.next())
+                    codes.append(q.value(0).toString());
+            }
+            closePostgres(conn);
+            return codes;
+        };
+        // Every one- and two-character piece of every code.
+        for (const QString &code : scan(QString(), 1000))
+            for (int i = 0; i < code.size(); ++i)
+                for (int n = 1; n <= 2 && i + n <= code.size(); ++n)
+                    if (!needles.contains(code.mid(i, n)))
+                        needles.append(code.mid(i, n));
+        QVERIFY2(needles.size() > 40, qPrintable(scan(QString(), 1000).join(u',')));
+        for (const QString &needle : std::as_const(needles)) {
+            for (const int limit : {50, 2}) {
+                const auto rows = m_admin->searchBags(needle, limit);
+                QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().message));
+                QStringList codes;
+                for (const BagRow &b : *rows)
+                    codes.append(b.code);
+                QVERIFY2(codes == scan(needle, limit),
+                         qPrintable(QStringLiteral("%1 (limit %2): %3 / %4")
+                                        .arg(needle)
+                                        .arg(limit)
+                                        .arg(codes.join(u','), scan(needle, limit).join(u','))));
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstPgReads)
