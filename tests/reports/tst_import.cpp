@@ -84,6 +84,7 @@ private Q_SLOTS:
     void setBasedMatchesCommands();
     void importIsNotAScan();
     void auditRecordEscapesFileName();
+    void importKeepsTheCodeSearchIndex();
 
 private:
     struct Run
@@ -657,6 +658,35 @@ void TestImport::auditRecordEscapesFileName()
                                        "json_extract(after, '$.type') IS NOT NULL")),
              2);
     TT_VERIFY_CLEAN(*m_store);
+}
+
+void TestImport::importKeepsTheCodeSearchIndex()
+{
+    // The set-based path adds a batch's codes to the trigram index with one statement, the row
+    // trigger paused inside its transaction (migration 007). Afterwards the index matches the
+    // bags exactly (FTS5's integrity check against the content table) and the trigger is back.
+    const QByteArray links("parent_code,child_code\nSB00001,CH0001\nSB00001,CH0002\nSB00002,CH0003\n");
+    QCOMPARE(import(*m_store, ImportKind::Links, links, Role::Admin, true, QStringLiteral("links.csv")).error, QString());
+    QCOMPARE(import(*m_store, ImportKind::Bags, QByteArray("code\nSB00007\nCH0007\n"), Role::Admin, true,
+                    QStringLiteral("bags.csv"))
+                 .error,
+             QString());
+    const QSqlDatabase &db = m_store->database();
+    QSqlQuery q(db);
+    const QString check = QStringLiteral("INSERT INTO bag_code_search(bag_code_search, rank) VALUES ('integrity-check', 1)");
+    QVERIFY2(q.exec(check), qPrintable(q.lastError().text()));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM bag_code_search_paused")), 0);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM bags WHERE code LIKE '%CH000%'")), 4);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM bag_code_search WHERE bag_code_search MATCH '\"CH000\"'")), 4);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM bag_code_search WHERE bag_code_search MATCH '\"B0000\"'")), 3);
+    TT_VERIFY_CLEAN(*m_store);
+    // Any other insert is indexed by the trigger.
+    QVERIFY2(q.exec(QStringLiteral("INSERT INTO bags(code, type_id, role, nominal_weight_g, created_at, created_by) "
+                                   "SELECT 'CH0099', type_id, role, nominal_weight_g, created_at, created_by FROM bags "
+                                   "WHERE code = 'CH0001'")),
+             qPrintable(q.lastError().text()));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM bag_code_search WHERE bag_code_search MATCH '\"CH0099\"'")), 1);
+    QVERIFY2(q.exec(check), qPrintable(q.lastError().text()));
 }
 
 QTEST_MAIN(TestImport)
