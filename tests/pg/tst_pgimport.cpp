@@ -1,4 +1,4 @@
-// Import on the central database (PgImport, tt_import_bags / tt_import_links, migration 006):
+// Import on the central database (PgImport, tt_import_bags / tt_import_links, migrations 006, 010):
 // the same files imported into SQLite (SqliteImport) and PostgreSQL give the same per-row
 // results and the same final data; verify is clean on both; an imported row writes no scan
 // record and exactly one audit record; a dry run changes nothing; a non-admin session is refused
@@ -354,7 +354,8 @@ private Q_SLOTS:
         QVERIFY(m_central.addUser(*m_pg, QStringLiteral("disp"), QStringLiteral("dispatcher")));
         QVERIFY(m_central.addUser(*m_pg, QStringLiteral("bill"), QStringLiteral("biller")));
         const qint64 bagsBefore = ownerCount(QStringLiteral("SELECT count(*) FROM bags"));
-        const QString rows = QStringLiteral("[{\"n\":2,\"p\":\"SB00001\",\"c\":\"C0001\"}]");
+        const QString rows =
+            QStringLiteral("{\"n\":[2],\"p\":[\"SB00001\"],\"c\":[\"C0001\"],\"w\":[null]}");
         for (const QString &user : {QStringLiteral("disp"), QStringLiteral("bill")}) {
             auto store =
                 m_central.login(user, tt::test::kUserPassword, QStringLiteral("tt-import-") + user);
@@ -391,6 +392,36 @@ private Q_SLOTS:
         QSqlQuery q(m_pg->database());
         QVERIFY(!q.exec(QStringLiteral("UPDATE bags SET import_batch = gen_random_uuid()")));
         QCOMPARE(ownerCount(QStringLiteral("SELECT count(*) FROM bags")), bagsBefore);
+    }
+
+    // Rows that are not one array per column of equal length (direct SQL; PgImport always sends
+    // them right) are refused with a message and write nothing.
+    void malformedRowsRefused()
+    {
+        const qint64 bagsBefore = ownerCount(QStringLiteral("SELECT count(*) FROM bags"));
+        const qint64 auditBefore = ownerCount(QStringLiteral("SELECT count(*) FROM audit_log"));
+        const QList<std::pair<QString, QString>> cases{
+            {QStringLiteral("tt_import_links"),
+             QStringLiteral("{\"n\":[2,3],\"p\":[\"SB00001\"],\"c\":[\"C0001\",\"C0002\"],"
+                            "\"w\":[null,null]}")},
+            {QStringLiteral("tt_import_bags"),
+             QStringLiteral("{\"n\":[2],\"c\":[\"C0001\",\"C0002\"],\"w\":[null]}")},
+            // 006's form, one object per row.
+            {QStringLiteral("tt_import_links"),
+             QStringLiteral("[{\"n\":2,\"p\":\"SB00001\",\"c\":\"C0001\"}]")}};
+        for (const auto &[function, rows] : cases) {
+            QSqlQuery q(m_pg->database());
+            q.prepare(QStringLiteral("SELECT %1(?, '{}'::jsonb, ?::jsonb)").arg(function));
+            q.addBindValue(m_pg->sessionToken());
+            q.addBindValue(rows);
+            QVERIFY2(!q.exec(), qPrintable(function + QLatin1Char(' ') + rows));
+            const QString text = q.lastError().databaseText();
+            QVERIFY2(text.contains(QStringLiteral("differ in length")) ||
+                         text.contains(QStringLiteral("on an array")),
+                     qPrintable(text));
+        }
+        QCOMPARE(ownerCount(QStringLiteral("SELECT count(*) FROM bags")), bagsBefore);
+        QCOMPARE(ownerCount(QStringLiteral("SELECT count(*) FROM audit_log")), auditBefore);
     }
 };
 
