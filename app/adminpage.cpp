@@ -2,6 +2,7 @@
 
 #include "app/admindataeditor.h"
 #include "app/arealistmodel.h"
+#include "app/databasedialog.h"
 #include "app/dbclient.h"
 #include "app/feedbacktext.h"
 #include "app/language.h"
@@ -16,6 +17,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -24,6 +26,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSerialPortInfo>
 #include <QSettings>
@@ -86,9 +89,9 @@ AdminPage::AdminPage(DbClient &db, const Actor &actor, const QString &stationId,
     auto *layout = new QVBoxLayout(this);
     if (db.isCentral()) {
         auto *note = new QLabel(
-            tr("Central mode: users, one-time codes, bag types, areas and stations are read and "
-               "changed on the central database and need it reachable. The database settings "
-               "(undo window, time zone) apply to this station's local cache only."),
+            tr("Central mode: users, one-time codes, bag types, areas, stations and the settings "
+               "of all stations (undo window, time zone) are read and changed on the central "
+               "database and need it reachable."),
             this);
         note->setObjectName(QStringLiteral("centralAdminNote"));
         note->setWordWrap(true);
@@ -113,8 +116,6 @@ QWidget *AdminPage::usersTab()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
-    // The central user list (tt_users) carries neither the creation time nor the one-time code.
-    m_table->setColumnHidden(UserListModel::Created, m_db.isCentral());
     auto *add = new QPushButton(tr("New user…"), w);
     auto *role = new QPushButton(tr("Change role…"), w);
     auto *disable = new QPushButton(tr("Disable / enable"), w);
@@ -252,7 +253,7 @@ QWidget *AdminPage::settingsTab(const QString &stationId)
     form->addRow(QString(), m_serial);
     form->addRow(tr("Serial port"), m_port);
     form->addRow(tr("Baud rate"), m_baud);
-    form->addRow(tr("Database file"), new QLabel(m_db.path().toHtmlEscaped(), w));
+    form->addRow(tr("Database"), databaseRow(w));
     auto *formBox = new QWidget(w);
     formBox->setLayout(form);
     formBox->setMaximumWidth(760);
@@ -292,6 +293,24 @@ void AdminPage::loadSettings()
             m_undoMinutes->setValue(int(std::get<0>(v) / 60));
             m_zone->setCurrentText(std::get<1>(v));
             m_areas = std::get<2>(v);
+        });
+    if (!m_db.isCentral())
+        return;
+    // Central mode: the site's settings as the server has them (the cache's until it answers).
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [](DbSession &s) {
+            return s.onCentral([](PgStore &c) { return CentralAdmin(c).settings(); });
+        },
+        [this](Result<QMap<QString, QString>> site) {
+            if (!site)
+                return;
+            if (const QString undo = site->value(QStringLiteral("undo_window_seconds"));
+                !undo.isEmpty())
+                m_undoMinutes->setValue(undo.toInt() / 60);
+            if (const QString zone = site->value(QStringLiteral("business_time_zone"));
+                !zone.isEmpty())
+                m_zone->setCurrentText(zone);
         });
 }
 
@@ -338,7 +357,24 @@ void AdminPage::saveSettings()
     const bool largeType = m_largeType->isChecked();
     m_db.call(
         DbClient::Lane::Command, this,
-        [actor = m_actor, change](DbSession &s) {
+        [actor = m_actor, change, central = m_db.isCentral()](DbSession &s) -> Result<int> {
+            // Central mode: the site's settings change on the server first (checked and audited
+            // there); the cache then holds the same values, for decisions taken offline. A
+            // station's own settings need no server.
+            SettingsRepository &cached = s.store->repositories().settings;
+            const auto same = [&cached, &change] {
+                for (auto it = change.database.cbegin(); it != change.database.cend(); ++it) {
+                    if (cached.value(it.key()).value_or(std::nullopt) != it.value())
+                        return false;
+                }
+                return true;
+            };
+            if (central && !same()) {
+                auto site = s.onCentral(
+                    [&change](PgStore &c) { return CentralAdmin(c).setSettings(change.database); });
+                if (!site)
+                    return std::unexpected(site.error());
+            }
             return s.store->repositories().settings.change(actor, s.stationId,
                                                            s.store->clock().now(), change);
         },
@@ -357,6 +393,108 @@ void AdminPage::saveSettings()
             // At once: the main window builds its pages again in the new language (this one too,
             // later).
             setLanguage(language);
+        });
+}
+
+QWidget *AdminPage::databaseRow(QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    m_database = new QLabel(row);
+    m_database->setObjectName(QStringLiteral("databaseText"));
+    m_database->setWordWrap(true);
+    m_database->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *change = new QPushButton(tr("Change database…"), row);
+    change->setObjectName(QStringLiteral("changeDatabase"));
+    m_restart = new QPushButton(tr("Restart TraceTrack now"), row);
+    m_restart->setObjectName(QStringLiteral("restartNow"));
+    m_restart->hide();
+    connect(change, &QPushButton::clicked, this, &AdminPage::changeDatabase);
+    connect(m_restart, &QPushButton::clicked, this, [this] {
+        // Without arguments: the new process opens the saved choice (a --db of this run would
+        // override it). This one closes normally; the outbox is on disk either way.
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), {})) {
+            m_message->setText(tr("Could not start TraceTrack again; close it and start it."));
+            return;
+        }
+        QCoreApplication::quit();
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(change);
+    buttons->addWidget(m_restart);
+    buttons->addStretch(1);
+    auto *l = new QVBoxLayout(row);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(m_database);
+    l->addLayout(buttons);
+    showDatabase();
+    return row;
+}
+
+DatabaseChoice AdminPage::runningDatabase() const
+{
+    DatabaseChoice running = DatabaseChoice::load(QSettings());
+    running.central = m_db.isCentral();
+    if (running.central) {
+        running.server = *m_db.target().central;
+        running.cachePath = m_db.path();
+    } else {
+        running.sqlitePath = m_db.path();
+    }
+    return running;
+}
+
+QString AdminPage::databaseText() const
+{
+    return m_database->text();
+}
+
+void AdminPage::showDatabase()
+{
+    const QString running = runningDatabase().describe();
+    const QString saved = DatabaseChoice::load(QSettings()).describe();
+    m_database->setText(saved == running ? running
+                                         : tr("%1\nAt the next start: %2").arg(running, saved));
+}
+
+void AdminPage::changeDatabase()
+{
+    auto *dialog = new DatabaseDialog(
+        DatabaseChoice::load(QSettings()), runningDatabase(),
+        [this] { return m_db.centralState().sync.queued; }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { saveDatabaseChoice(dialog->choice()); });
+    dialog->open();
+}
+
+void AdminPage::saveDatabaseChoice(const DatabaseChoice &choice)
+{
+    const DatabaseChoice before = DatabaseChoice::load(QSettings());
+    SettingsChange change;
+    change.station.insert(QStringLiteral("database"), {before.describe(), choice.describe()});
+    if (before.effectiveStation() != choice.effectiveStation())
+        change.station.insert(QStringLiteral("station_name"),
+                              {before.effectiveStation(), choice.effectiveStation()});
+    if (before.area != choice.area)
+        change.station.insert(QStringLiteral("station_area"), {before.area, choice.area});
+    m_db.call(
+        DbClient::Lane::Command, this,
+        [actor = m_actor, change](DbSession &s) {
+            return s.store->repositories().settings.change(actor, s.stationId,
+                                                           s.store->clock().now(), change);
+        },
+        [this, choice](Result<int> r) {
+            if (!r) {
+                report(std::unexpected(r.error()), {});
+                return;
+            }
+            QSettings settings;
+            choice.save(settings);
+            showDatabase();
+            m_restart->setVisible(runningDatabase().describe() != choice.describe());
+            report({},
+                   tr("Saved: this station opens %1 at its next start.").arg(choice.describe()));
         });
 }
 

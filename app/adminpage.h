@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/databasechoice.h"
 #include "core/command.h"
 
 #include <QWidget>
@@ -10,6 +11,7 @@ class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTableView;
 
@@ -27,7 +29,7 @@ class UserListModel;
 // is checked and audited there. In central mode the users, the one-time code and the bag types,
 // areas and stations are read and changed on the central database (on the command lane, through
 // DbSession::onCentral), which checks and audits them; without it they say so and change nothing.
-// The Settings tab's database settings stay the station's cache's.
+// The Settings tab's settings of all stations (undo window, time zone) are the central ones too.
 class AdminPage : public QWidget
 {
     Q_OBJECT
@@ -50,6 +52,9 @@ public:
     void disableTotp(const QString &name);
     // Bag types, areas and stations (the tabs after Settings).
     AdminDataEditor *dataEditor() const { return m_data; }
+    // Settings → database: what this run uses, and the saved choice for the next start.
+    DatabaseChoice runningDatabase() const;
+    QString databaseText() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -72,6 +77,11 @@ private:
     QStringList areaNames() const;
     void loadSettings();
     void saveSettings();
+    QWidget *databaseRow(QWidget *parent);
+    void changeDatabase();
+    // Records the switch in the audit log, then stores it for the next start.
+    void saveDatabaseChoice(const DatabaseChoice &choice);
+    void showDatabase();
 
     DbClient &m_db;
     Actor m_actor;
@@ -89,6 +99,8 @@ private:
     QCheckBox *m_serial = nullptr;
     QComboBox *m_port = nullptr;
     QComboBox *m_baud = nullptr;
+    QLabel *m_database = nullptr;
+    QPushButton *m_restart = nullptr;
 };
 
 } // namespace tt

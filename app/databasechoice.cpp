@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
@@ -58,6 +59,9 @@ void DatabaseChoice::save(QSettings &settings) const
     settings.setValue(QStringLiteral("station/name"), station);
     settings.setValue(QStringLiteral("station/area"), area);
     settings.sync();
+    if (QFileInfo(settings.fileName()).isFile())
+        QFile::setPermissions(settings.fileName(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 QString DatabaseChoice::effectiveSqlitePath() const
@@ -73,6 +77,28 @@ QString DatabaseChoice::effectiveCachePath() const
 QString DatabaseChoice::effectiveStation() const
 {
     return station.isEmpty() ? QStringLiteral("desktop@") + QSysInfo::machineHostName() : station;
+}
+
+QString DatabaseChoice::describe() const
+{
+    if (!central)
+        return ConnectionText::tr("Embedded: %1")
+            .arg(QDir::toNativeSeparators(effectiveSqlitePath()));
+    return ConnectionText::tr("Central: %1, cache %2")
+        .arg(server.displayName(), QDir::toNativeSeparators(effectiveCachePath()));
+}
+
+bool DatabaseChoice::keepsQueueOf(const DatabaseChoice &current) const
+{
+    return !current.central ||
+           (central && server.host == current.server.host && server.port == current.server.port &&
+            server.database == current.server.database &&
+            samePath(effectiveCachePath(), current.effectiveCachePath()));
+}
+
+bool samePath(const QString &a, const QString &b)
+{
+    return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
 }
 
 QString defaultCachePath()

@@ -23,11 +23,21 @@ struct DatabaseChoice
     QString area;            // the station's area (shown at the station)
 
     static DatabaseChoice load(const QSettings &settings);
+    // Also makes a settings file readable by its owner only (it holds the role's password).
     void save(QSettings &settings) const;
     QString effectiveSqlitePath() const;
     QString effectiveCachePath() const;
     QString effectiveStation() const;
+    // One line for people: "Embedded: PATH" or "Central: ROLE@HOST:PORT/DB, cache PATH".
+    QString describe() const;
+    // Whether commands queued under `current` (a central choice) still reach their server from
+    // this choice: the same server, database and cache.
+    bool keepsQueueOf(const DatabaseChoice &current) const;
 };
+
+// Whether two paths name the same file, existing or not (QFileInfo's == holds for any two
+// missing files).
+bool samePath(const QString &a, const QString &b);
 
 // The central mode cache's default: cache.db next to the embedded database in the app's data
 // directory.

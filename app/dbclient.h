@@ -75,6 +75,7 @@ public:
     bool waitIdle(int timeoutMs = 10000);
 
     QString path() const { return m_target.path; }
+    const DbTarget &target() const { return m_target; }
     QString openError() const { return m_openError; }
     bool isCentral() const { return m_target.central.has_value(); }
     // The central database without the password (central mode), for display.

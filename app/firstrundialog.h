@@ -8,11 +8,11 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
-class QSpinBox;
 class QStackedWidget;
 
 namespace tt {
 
+class CentralForm;
 class SqliteStore;
 
 // First start of a station: embedded (this computer's own database, which has no users yet:
@@ -32,12 +32,8 @@ public:
     DatabaseChoice choice() const { return m_choice; }
 
     // The central form (tests).
-    void setCentralUrl(const QString &url);
     void setCentral(bool central);
-    void testConnection();
-    bool testing() const { return m_testing; }
-    QString testMessage() const;
-    QPushButton *useCentralButton() const { return m_useCentral; }
+    CentralForm *centralForm() const { return m_central; }
 
 private:
     QWidget *embeddedPage();
@@ -45,8 +41,6 @@ private:
     void createAdmin();
     void loadDemo();
     void useCentral();
-    // The central form's connection, or the reason it is incomplete.
-    Result<PgConnectionInfo> centralInfo() const;
 
     SqliteStore &m_store;
     DatabaseChoice m_choice;
@@ -57,19 +51,8 @@ private:
     QLineEdit *m_password;
     QLineEdit *m_confirm;
     QLabel *m_message;
-    QLineEdit *m_url;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QLineEdit *m_database;
-    QLineEdit *m_user;
-    QLineEdit *m_stationPassword;
-    QLineEdit *m_cache;
-    QLineEdit *m_stationName;
-    QLineEdit *m_area;
-    QPushButton *m_test;
+    CentralForm *m_central;
     QPushButton *m_useCentral;
-    QLabel *m_testResult;
-    bool m_testing = false;
 };
 
 } // namespace tt

@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -93,7 +94,8 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
 
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("message"));
-    m_message->setStyleSheet(QStringLiteral("padding: 10px; border-radius: 8px; background: #eceff1;"));
+    m_message->setStyleSheet(
+        QStringLiteral("padding: 10px; border-radius: 8px; background: #eceff1;"));
 
     m_input->setMaxLength(400);
     m_input->setObjectName(QStringLiteral("scanInput"));
@@ -101,7 +103,6 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
     m_history->setObjectName(QStringLiteral("lastScans"));
     m_history->setFocusPolicy(Qt::NoFocus);
     m_history->setAlternatingRowColors(true);
-
 
     auto *side = new QVBoxLayout;
     side->addWidget(m_user);
@@ -127,7 +128,8 @@ StationView::StationView(DbClient &db, const Actor &actor, const QString &statio
 
     m_flashTimer->setSingleShot(true);
     m_flashTimer->setInterval(450);
-    connect(m_flashTimer, &QTimer::timeout, this, [this] { m_banner->setStyleSheet(bannerStyle(kNeutral)); });
+    connect(m_flashTimer, &QTimer::timeout, this,
+            [this] { m_banner->setStyleSheet(bannerStyle(kNeutral)); });
     connect(m_input, &QLineEdit::returnPressed, this, [this] {
         const QString text = m_input->text();
         m_input->clear();
@@ -186,7 +188,12 @@ void StationView::retranslate()
     m_lastScans->setText(tr("Last scans"));
     m_undo->setText(tr("Undo last link"));
     m_undo->setToolTip(tr("Ends the last link you made (scan TT:UNDO does the same)"));
-    m_user->setText(tr("%1 · %2\nStation %3").arg(m_actor.user, localizedMessage(roleName(m_actor.role)), m_stationId));
+    // The station's area as set up at the first run or in Settings → database.
+    const QString area = QSettings().value(QStringLiteral("station/area")).toString();
+    const QString station = area.isEmpty() ? tr("Station %1").arg(m_stationId)
+                                           : tr("Station %1 · area %2").arg(m_stationId, area);
+    m_user->setText(QStringLiteral("%1 · %2\n%3")
+                        .arg(m_actor.user, localizedMessage(roleName(m_actor.role)), station));
     if (!m_db.isCentral())
         setConnectionState(tr("embedded"), m_queuedScans);
     else
@@ -211,8 +218,8 @@ QString StationView::historyText(const Shown &shown) const
     const Outcome &o = shown.outcome;
     const QString mark = resultMark(o.result);
     return QStringLiteral("%1  %2  %3   %4")
-        .arg(mark, shown.at.toString(QStringLiteral("HH:mm:ss")), o.code.isEmpty() ? QStringLiteral("—") : o.code,
-             feedbackText(o));
+        .arg(mark, shown.at.toString(QStringLiteral("HH:mm:ss")),
+             o.code.isEmpty() ? QStringLiteral("—") : o.code, feedbackText(o));
 }
 
 void StationView::scan(const QString &raw)
@@ -222,7 +229,8 @@ void StationView::scan(const QString &raw)
         o.code = raw.trimmed();
         o.result = ResultKind::Rejected;
         o.reason = Reason::SessionExpired;
-        o.message = QStringLiteral("The session is locked. Log in again to scan; nothing was recorded.");
+        o.message =
+            QStringLiteral("The session is locked. Log in again to scan; nothing was recorded.");
         show(o);
         return;
     }
@@ -231,7 +239,8 @@ void StationView::scan(const QString &raw)
         DbClient::Lane::Command, this,
         [raw](DbSession &s) {
             if (!s.station)
-                return Outcome::rejected(Error{Reason::PermissionDenied, QStringLiteral("Not logged in.")}, raw);
+                return Outcome::rejected(
+                    Error{Reason::PermissionDenied, QStringLiteral("Not logged in.")}, raw);
             return s.station->scan(raw);
         },
         [this](Outcome o) {
@@ -254,7 +263,8 @@ void StationView::setLocked(bool locked)
 void StationView::setScannerState(const QString &text, bool ok)
 {
     m_scanner->setText(tr("Scanner: %1").arg(text));
-    m_scanner->setStyleSheet(ok ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_scanner->setStyleSheet(ok ? QStringLiteral("color: #1b7f3b;")
+                                : QStringLiteral("color: #b00020; font-weight: bold;"));
 }
 
 void StationView::setConnectionState(const QString &mode, int queued)
@@ -346,8 +356,9 @@ void StationView::show(const Outcome &o)
     m_feedback = resultColour(o.result);
     m_shown.prepend({QTime::currentTime(), o});
     m_message->setText(feedbackText(o));
-    m_message->setStyleSheet(QStringLiteral("padding: 10px; border-radius: 8px; color: white; background: %1;")
-                                 .arg(m_feedback.name()));
+    m_message->setStyleSheet(
+        QStringLiteral("padding: 10px; border-radius: 8px; color: white; background: %1;")
+            .arg(m_feedback.name()));
     flash(m_feedback);
 
     auto *item = new QListWidgetItem(historyText(m_shown.constFirst()));

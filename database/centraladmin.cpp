@@ -61,6 +61,30 @@ Result<QList<StationRow>> CentralAdmin::stations()
     return out;
 }
 
+Result<QMap<QString, QString>> CentralAdmin::settings()
+{
+    auto r = m_central.callText(QStringLiteral("SELECT tt_settings(?)::text"),
+                                {m_central.sessionToken()}, QStringLiteral("reading the settings"));
+    if (!r)
+        return std::unexpected(r.error());
+    QMap<QString, QString> out;
+    const QJsonObject o = QJsonDocument::fromJson(r->toUtf8()).object();
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+        out.insert(it.key(), it.value().toString());
+    return out;
+}
+
+Result<QString> CentralAdmin::setSettings(const QMap<QString, QString> &values)
+{
+    QJsonObject o;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return call(QStringLiteral("SELECT tt_set_settings(?, ?::jsonb)::text"),
+                {m_central.sessionToken(),
+                 QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))},
+                QStringLiteral("changing the settings"));
+}
+
 Result<QString> CentralAdmin::call(const QString &sql, const QVariantList &values,
                                    const QString &what)
 {

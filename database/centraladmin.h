@@ -5,6 +5,7 @@
 #include "database/adminrepository.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace tt {
@@ -34,6 +35,12 @@ public:
     beginTotp(const QString &account); // account: the session's user, for the app
     Result<QString> confirmTotp(const QString &code);
     Result<QString> disableTotp(const QString &user);
+
+    // The site's settings (undo_window_seconds, business_time_zone; migration 009): read by
+    // every session; changed by an admin, checked and audited centrally (one setting.update
+    // record per changed value). setSettings returns the server's message.
+    Result<QMap<QString, QString>> settings();
+    Result<QString> setSettings(const QMap<QString, QString> &values);
 
 private:
     // A {result, reason, message} function's message or its refusal.

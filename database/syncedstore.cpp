@@ -8,11 +8,13 @@
 #include "core/clock.h"
 #include "database/accountservice.h"
 #include "database/cacherefresher.h"
+#include "database/centraladmin.h"
 #include "database/centralsync.h"
 #include "database/dashboardquery.h"
 #include "database/eodquery.h"
 #include "database/passwordhasher.h"
 #include "database/pgstore.h"
+#include "database/repositories.h"
 #include "database/sqlitestore.h"
 #include "database/statementcache.h"
 #include "database/transactionguard.h"
@@ -29,6 +31,7 @@ const QString kLastSync = QStringLiteral("last_sync_at");
 const QString kLastContact = QStringLiteral("last_contact_at");
 constexpr int kSnapshotChunk = 400; // codes per tt_snapshot call
 constexpr int kFeedPage = 2000;
+constexpr int kSettingsIntervalMs = 30000; // the site's settings copied into the cache
 
 bool unreachable(const Outcome &o)
 {
@@ -501,6 +504,24 @@ Result<SyncResult> SyncedStore::sync(int maxCommands)
     return replayed;
 }
 
+Result<void> SyncedStore::copySiteSettings()
+{
+    const auto site = CentralAdmin(*m_central).settings();
+    if (!site)
+        return std::unexpected(site.error());
+    SettingsRepository &local = m_cache->repositories().settings;
+    for (auto it = site->cbegin(); it != site->cend(); ++it) {
+        const auto cached = local.value(it.key());
+        if (!cached)
+            return std::unexpected(cached.error());
+        if (*cached != it.value()) {
+            if (auto r = local.setValue(it.key(), it.value()); !r)
+                return r;
+        }
+    }
+    return {};
+}
+
 void SyncedStore::refreshFigures(SyncResult &result)
 {
     // Keeps the dashboard's site figures in the cache. A failure leaves the last ones (their time
@@ -522,6 +543,12 @@ void SyncedStore::refreshFigures(SyncResult &result)
         if (!stored)
             qCDebug(lcDb) << "reading the central counters failed:" << stored.error().message;
         result.statsMs = double(t.nsecsElapsed()) / 1e6;
+    }
+    if (due(m_lastSettings, kSettingsIntervalMs)) {
+        // The site's undo window and business time zone decide offline and date the dashboard.
+        m_lastSettings = QDateTime::currentDateTimeUtc();
+        if (auto r = copySiteSettings(); !r)
+            qCDebug(lcDb) << "reading the central settings failed:" << r.error().message;
     }
     const auto storeDashboard = [&](const Result<DashboardFigures> &figures) {
         auto stored = figures ? cached.storeCentralDashboard(*figures, m_dashboardDay, m_dashboardAt)

@@ -128,6 +128,8 @@ private:
     Result<SyncResult> replayAll(int limit = -1);
     Result<int> pull(bool force);
     void refreshFigures(SyncResult &result);
+    // The central settings (undo window, business time zone) into the cache's settings.
+    Result<void> copySiteSettings();
     Result<int> refresh(const QStringList &bags, const QStringList &bills, std::optional<qint64> seq);
     void markDirty(const QJsonObject &command, const Outcome &outcome);
     Result<void> cacheVerifier(const Actor &actor, const QString &password, bool withCode);
@@ -145,6 +147,7 @@ private:
     QDateTime m_lastPull;
     QDateTime m_lastStats; // central figures last read (refreshFigures)
     QDateTime m_lastDashboard;
+    QDateTime m_lastSettings; // the site's settings last copied into the cache
     std::future<Result<DashboardFigures>> m_dashboardRead; // dashboardInBackground
     QDate m_dashboardDay;
     QDateTime m_dashboardAt;

@@ -2,6 +2,8 @@
 #include "app/adminpage.h"
 #include "app/arealistmodel.h"
 #include "app/bagtypelistmodel.h"
+#include "app/centralform.h"
+#include "app/databasedialog.h"
 #include "app/dbclient.h"
 #include "app/lockscreen.h"
 #include "app/logindialog.h"
@@ -16,9 +18,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -67,6 +71,7 @@ private Q_SLOTS:
     void totpEnrolmentLoginAndUnlock();
     void editBagTypeInTheAdminTab();
     void adminModels();
+    void switchDatabaseInSettings();
 
 private:
     test::DemoDatabase m_db;
@@ -234,3 +239,104 @@ void TestAdmin::adminModels()
 
 QTEST_MAIN(TestAdmin)
 #include "tst_admin.moc"
+
+// Settings → database: bad input is refused and changes nothing; a good choice is recorded in
+// the audit log, then saved for the next start (the settings file private to its owner); the
+// running database is untouched until the restart.
+void TestAdmin::switchDatabaseInSettings()
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow window(m_db.path(), kAdmin, QStringLiteral("test-station"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    AdminPage *page = window.adminPage();
+    QVERIFY2(page->databaseText().startsWith(QStringLiteral("Embedded: ")),
+             qPrintable(page->databaseText()));
+    QVERIFY(page->databaseText().contains(m_db.path()));
+
+    const auto openDialog = [page]() -> DatabaseDialog * {
+        page->findChild<QPushButton *>(QStringLiteral("changeDatabase"))->click();
+        const auto dialogs = page->findChildren<DatabaseDialog *>();
+        for (DatabaseDialog *d : dialogs) {
+            if (d->isVisible())
+                return d;
+        }
+        return nullptr;
+    };
+    DatabaseDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    dialog->setEmbeddedPath(dir.path());
+    dialog->save();
+    QVERIFY2(dialog->message().contains(QStringLiteral("is a folder")),
+             qPrintable(dialog->message()));
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!QSettings().contains(QStringLiteral("database/mode")));
+
+    // A central choice without a station name is refused the same way.
+    dialog->setCentral(true);
+    dialog->centralForm()->setUrl(
+        QStringLiteral("postgresql://tt_station:secret@db.example:5433/site"));
+    for (QLineEdit *field : dialog->centralForm()->findChildren<QLineEdit *>()) {
+        if (field->text() == QStringLiteral("test-station") ||
+            field->text().startsWith(u"desktop@"))
+            field->clear();
+    }
+    dialog->save();
+    QVERIFY2(dialog->message().contains(QStringLiteral("Give this station a name")),
+             qPrintable(dialog->message()));
+    QVERIFY(!QSettings().contains(QStringLiteral("database/mode")));
+
+    // Another embedded file: saved for the next start, recorded in the audit log first.
+    dialog->setCentral(false);
+    const QString next = dir.filePath(QStringLiteral("sub/next.db"));
+    dialog->setEmbeddedPath(next);
+    dialog->save();
+    QVERIFY(!dialog->isVisible());
+    QTRY_VERIFY2(page->messageText().startsWith(QStringLiteral("Saved: this station opens")),
+                 qPrintable(page->messageText()));
+    QCOMPARE(QSettings().value(QStringLiteral("database/mode")).toString(),
+             QStringLiteral("embedded"));
+    QCOMPARE(QSettings().value(QStringLiteral("database/path")).toString(), next);
+    QVERIFY(page->databaseText().contains(QStringLiteral("At the next start: Embedded: ") + next));
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("restartNow"))->isHidden());
+    const QFile::Permissions perms = QFile::permissions(QSettings().fileName());
+    QCOMPARE(perms & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
+
+    // Central: the form's fields, the role's password included, for the next start.
+    dialog = openDialog();
+    QVERIFY(dialog);
+    dialog->setCentral(true);
+    dialog->centralForm()->setUrl(
+        QStringLiteral("postgresql://tt_station:secret@db.example:5433/site"));
+    dialog->save();
+    QTRY_VERIFY2(page->messageText().contains(
+                     QStringLiteral("Central: postgresql://tt_station@db.example:5433/site")),
+                 qPrintable(page->messageText()));
+    const DatabaseChoice saved = DatabaseChoice::load(QSettings());
+    QVERIFY(saved.central);
+    QCOMPARE(saved.server.host, QStringLiteral("db.example"));
+    QCOMPARE(saved.server.port, 5433);
+    QCOMPARE(saved.server.password, QStringLiteral("secret"));
+
+    // The running database did not change; it holds the two records of the switch.
+    QVERIFY(window.db().waitIdle());
+    QCOMPARE(window.db().path(), m_db.path());
+    SqliteStoreOptions options;
+    options.connectionName = QStringLiteral("tst_admin_database");
+    auto store = SqliteStore::open(m_db.path(), options);
+    QVERIFY(store.has_value());
+    QSqlQuery q((*store)->database());
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT json_extract(after, '$.value'), actor FROM audit_log "
+        "WHERE action = 'station_setting.update' AND entity_id LIKE '%/database' ORDER BY id")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("Embedded: ") + next);
+    QCOMPARE(q.value(1).toString(), QStringLiteral("admin"));
+    QVERIFY(q.next());
+    QVERIFY(q.value(0).toString().startsWith(QStringLiteral("Central: ")));
+    QVERIFY(!q.next());
+    QSettings().clear();
+}

@@ -13,9 +13,11 @@
 #include "app/adminpage.h"
 #include "app/arealistmodel.h"
 #include "app/bagtypelistmodel.h"
+#include "app/centralform.h"
 #include "app/conflictsdialog.h"
 #include "app/dashboardpage.h"
 #include "app/databasechoice.h"
+#include "app/databasedialog.h"
 #include "app/dbclient.h"
 #include "app/firstrundialog.h"
 #include "app/mainwindow.h"
@@ -32,6 +34,7 @@
 
 #include <QElapsedTimer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -183,14 +186,14 @@ private:
         return false;
     }
 
-    QString testConnection(FirstRunDialog &dialog, const QString &url)
+    QString testConnection(CentralForm &form, const QString &url)
     {
-        dialog.setCentralUrl(url);
-        dialog.testConnection();
-        if (!dialog.testing())
-            return QStringLiteral("<answered on the GUI thread>: ") + dialog.testMessage();
-        waitFor([&dialog] { return !dialog.testing(); }, 15000);
-        return dialog.testMessage();
+        form.setUrl(url);
+        form.testConnection();
+        if (!form.testing())
+            return QStringLiteral("<answered on the GUI thread>: ") + form.message();
+        waitFor([&form] { return !form.testing(); }, 15000);
+        return form.message();
     }
 
 private Q_SLOTS:
@@ -244,6 +247,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(station->connectionText().contains(QStringLiteral("Queued: 3")),
                                  2000);
         QCOMPARE(centralChildren(QStringLiteral("SB00001")), 2); // nothing reached the server
+        {
+            // Leaving the central database while scans wait for it is refused; nothing saved.
+            const QString elsewhere = m_dir.filePath(QStringLiteral("elsewhere.db"));
+            DatabaseDialog dialog(DatabaseChoice::load(QSettings()),
+                                  w->adminPage()->runningDatabase(),
+                                  [&w] { return w->db().centralState().sync.queued; });
+            QVERIFY(w->adminPage()->databaseText().startsWith(QStringLiteral("Central: ")));
+            dialog.setCentral(false);
+            dialog.setEmbeddedPath(elsewhere);
+            dialog.save();
+            QVERIFY2(dialog.message().contains(QStringLiteral("still queued for postgresql://")),
+                     qPrintable(dialog.message()));
+            QVERIFY(dialog.result() != QDialog::Accepted);
+            QVERIFY(QSettings().value(QStringLiteral("database/path")).toString() != elsewhere);
+        }
         if (const QByteArray dir = qgetenv("TT_SCREENSHOT_DIR"); !dir.isEmpty()) {
             QTest::qWait(500); // the flash is over
             QVERIFY(w->grab().save(QString::fromLocal8Bit(dir) +
@@ -373,7 +391,8 @@ private Q_SLOTS:
         };
         QVERIFY(centralLink(QStringLiteral("SB00042"), QStringLiteral("C4002")));
         DashboardPage &dashboard = *w->dashboardPage();
-        QTRY_COMPARE_WITH_TIMEOUT(dashboard.cardText(QStringLiteral("links")), centralLinks(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.cardText(QStringLiteral("links")), centralLinks(),
+                                  15000);
         QVERIFY(dashboard.sourceText().contains(QStringLiteral("central database as of")));
         const QString linksBefore = dashboard.cardText(QStringLiteral("links"));
         m_proxy.stop();
@@ -381,11 +400,13 @@ private Q_SLOTS:
         QVERIFY(centralLink(QStringLiteral("SB00042"), QStringLiteral("C4003")));
         QCOMPARE(scan(*w, {QStringLiteral("SB00043"), QStringLiteral("C4004")}),
                  QStringList({QStringLiteral("queued"), QStringLiteral("queued")}));
-        QTRY_VERIFY_WITH_TIMEOUT(dashboard.sourceText().contains(QStringLiteral("(offline)")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard.sourceText().contains(QStringLiteral("(offline)")),
+                                 5000);
         QVERIFY(dashboard.sourceText().contains(QStringLiteral("central database as of")));
         QCOMPARE(dashboard.cardText(QStringLiteral("links")), linksBefore);
         QVERIFY(m_proxy.start(m_serverPort));
-        QTRY_COMPARE_WITH_TIMEOUT(dashboard.cardText(QStringLiteral("links")), centralLinks(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.cardText(QStringLiteral("links")), centralLinks(),
+                                  20000);
         QVERIFY(dashboard.cardText(QStringLiteral("links")) != linksBefore);
     }
 
@@ -500,6 +521,19 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
         }
         QVERIFY(adminHasOneTimeCode(true));
+        // The central list says so, and when the account was created, as an embedded one does.
+        page.reloadUsers();
+        const auto adminRow = [&page]() -> const UserInfo * {
+            for (int row = 0; row < page.userModel()->rowCount(); ++row) {
+                if (page.userModel()->userAt(row)->username == u"admin")
+                    return page.userModel()->userAt(row);
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(adminRow() && adminRow()->totpEnabled,
+                                  qPrintable(page.messageText()), 10000);
+        QVERIFY(adminRow()->createdAt.isValid());
+        QVERIFY(qAbs(adminRow()->createdAt.secsTo(QDateTime::currentDateTimeUtc())) < 24 * 3600);
         QCOMPARE(answerOf(*w, [&page] { page.disableTotp(QStringLiteral("admin")); }),
                  QStringLiteral("admin logs in with the password alone again."));
         QVERIFY(adminHasOneTimeCode(false));
@@ -513,10 +547,12 @@ private Q_SLOTS:
         dialog.setCentral(true);
         const PgConnectionInfo s = m_central.station;
         const QString base = QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4");
-        QVERIFY(testConnection(dialog, base.arg(s.user, s.password).arg(s.port).arg(s.database))
+        QVERIFY(testConnection(*dialog.centralForm(),
+                               base.arg(s.user, s.password).arg(s.port).arg(s.database))
                     .startsWith(QStringLiteral("Reachable: TraceTrack schema version")));
-        const QString wrongPassword = testConnection(
-            dialog, base.arg(s.user, QStringLiteral("nope")).arg(s.port).arg(s.database));
+        const QString wrongPassword =
+            testConnection(*dialog.centralForm(),
+                           base.arg(s.user, QStringLiteral("nope")).arg(s.port).arg(s.database));
         if (wrongPassword.startsWith(QStringLiteral("Reachable"))) {
             // The test server (scripts/pg-harness) trusts every local connection, so it cannot
             // refuse a password; the message libpq gives for a refused one is classified instead.
@@ -533,17 +569,19 @@ private Q_SLOTS:
                          QStringLiteral("refused user tt_station with this password")),
                      qPrintable(wrongPassword));
         }
-        const QString closed = testConnection(
-            dialog, base.arg(s.user, s.password).arg(tt::test::freePort()).arg(s.database));
+        const QString closed =
+            testConnection(*dialog.centralForm(),
+                           base.arg(s.user, s.password).arg(tt::test::freePort()).arg(s.database));
         QVERIFY2(closed.contains(QStringLiteral("connection refused")), qPrintable(closed));
         const QString noDb = testConnection(
-            dialog, base.arg(s.user, s.password).arg(s.port).arg(QStringLiteral("no_such_db")));
+            *dialog.centralForm(),
+            base.arg(s.user, s.password).arg(s.port).arg(QStringLiteral("no_such_db")));
         QVERIFY2(noDb.contains(QStringLiteral("has no database \"no_such_db\"")), qPrintable(noDb));
         const QString empty = m_central.name + QStringLiteral("_empty");
         QVERIFY(tt::test::superuserExec(
             m_central.serverUrl, {QStringLiteral("CREATE DATABASE %1 OWNER tt_owner").arg(empty)}));
-        const QString notMigrated =
-            testConnection(dialog, base.arg(s.user, s.password).arg(s.port).arg(empty));
+        const QString notMigrated = testConnection(
+            *dialog.centralForm(), base.arg(s.user, s.password).arg(s.port).arg(empty));
         tt::test::superuserExec(
             m_central.serverUrl,
             {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(empty)});

@@ -324,6 +324,55 @@ private Q_SLOTS:
     }
 
     // Bag types, areas and stations (admin commands): the same rules and messages on both.
+    // The site's settings centrally (undo window, business time zone): read by any session,
+    // changed by an admin with one audit record per changed value; bad values, unknown names
+    // and other roles are refused and change nothing.
+    void siteSettings()
+    {
+        CentralAdmin admin(*m_pg);
+        const auto before = admin.settings();
+        QVERIFY2(before, before ? "" : qPrintable(before.error().message));
+        QCOMPARE(before->value(QStringLiteral("undo_window_seconds")), QStringLiteral("3600"));
+        const auto changed = admin.setSettings({{QStringLiteral("undo_window_seconds"), QStringLiteral("900")},
+                                                {QStringLiteral("business_time_zone"), QStringLiteral("Europe/Berlin")}});
+        QVERIFY2(changed, changed ? "" : qPrintable(changed.error().message));
+        QCOMPARE(*changed, QStringLiteral("2 setting(s) changed."));
+        QCOMPARE(*admin.setSettings({{QStringLiteral("undo_window_seconds"), QStringLiteral("900")}}),
+                 QStringLiteral("0 setting(s) changed."));
+        const QMap<QString, QString> expected{{QStringLiteral("undo_window_seconds"), QStringLiteral("900")},
+                                              {QStringLiteral("business_time_zone"), QStringLiteral("Europe/Berlin")}};
+        QCOMPARE(*admin.settings(), expected);
+        QCOMPARE(tt::test::sessionCount(*m_pg, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                                              "'setting.update' AND actor = 'admin'")),
+                 2);
+
+        const QList<std::pair<QMap<QString, QString>, QString>> refused{
+            {{{QStringLiteral("business_time_zone"), QStringLiteral("Mars/Olympus")}}, QStringLiteral("is not a time zone")},
+            {{{QStringLiteral("undo_window_seconds"), QStringLiteral("10")}}, QStringLiteral("1 minute to 24 hours")},
+            {{{QStringLiteral("undo_window_seconds"), QStringLiteral("99999999")}}, QStringLiteral("1 minute to 24 hours")},
+            // checked before anything is stored: the good value beside a bad one is not taken
+            {{{QStringLiteral("business_time_zone"), QStringLiteral("UTC")}, {QStringLiteral("colour"), QStringLiteral("blue")}},
+             QStringLiteral("There is no setting colour")}};
+        for (const auto &[values, why] : refused) {
+            const auto r = admin.setSettings(values);
+            QVERIFY(!r);
+            QCOMPARE(r.error().reason, Reason::InvalidInput);
+            QVERIFY2(r.error().message.contains(why), qPrintable(r.error().message));
+        }
+        QCOMPARE(*admin.settings(), expected);
+
+        QVERIFY(m_pg->addUser(QStringLiteral("dora"), QStringLiteral("Dispatch-2024!"), Role::Dispatcher));
+        auto dora = m_central.login(QStringLiteral("dora"), QStringLiteral("Dispatch-2024!"),
+                                    QStringLiteral("tt-settings-dora"), QStringLiteral("st-test"));
+        QVERIFY(dora);
+        QCOMPARE(*CentralAdmin(*dora).settings(), expected);
+        const auto denied = CentralAdmin(*dora).setSettings({{QStringLiteral("undo_window_seconds"), QStringLiteral("60")}});
+        QVERIFY(!denied);
+        QVERIFY2(denied.error().message.contains(QStringLiteral("may not change the settings")),
+                 qPrintable(denied.error().message));
+        QCOMPARE(*admin.settings(), expected);
+    }
+
     void adminData()
     {
         using namespace cmd;
