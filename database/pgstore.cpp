@@ -500,7 +500,8 @@ Result<DashboardFigures> PgStore::dashboard(const QDate &today, const QTimeZone 
 
 Result<QList<UserInfo>> PgStore::users()
 {
-    auto q = run(QStringLiteral("SELECT username, role, area, enabled, failed_logins, locked_until FROM tt_users(?)"),
+    auto q = run(QStringLiteral("SELECT username, role, area, enabled, failed_logins, locked_until, created_at, "
+                                "totp_enabled FROM tt_users(?)"),
                  {m_token}, QStringLiteral("listing users"));
     if (!q)
         return std::unexpected(q.error());
@@ -514,6 +515,8 @@ Result<QList<UserInfo>> PgStore::users()
         u.failedLogins = (*q)->value(4).toInt();
         if (!(*q)->value(5).isNull())
             u.lockedUntil = (*q)->value(5).toDateTime().toUTC();
+        u.createdAt = (*q)->value(6).toDateTime().toUTC();
+        u.totpEnabled = (*q)->value(7).toBool();
         out.append(u);
     }
     return out;
