@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>tt::DatabaseDialog</name>
+    <message numerus="yes">
+        <source>%n scan(s) or command(s) are still queued for %1; from the new database they would never reach it. Wait until the station has synced them (queued: 0), then switch.</source>
+        <translation>
+            <numerusform>%n scan or command is still queued for %1; from the new database it would never reach it. Wait until the station has synced it (queued: 0), then switch.</numerusform>
+            <numerusform>%n scans or commands are still queued for %1; from the new database they would never reach it. Wait until the station has synced them (queued: 0), then switch.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tt::ReturnsPage</name>
     <message numerus="yes">
         <source>%n bag(s)</source>

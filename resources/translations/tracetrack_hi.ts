@@ -328,10 +328,6 @@
         <translation>बॉड रेट</translation>
     </message>
     <message>
-        <source>Database file</source>
-        <translation>डेटाबेस फ़ाइल</translation>
-    </message>
-    <message>
         <source>Choose a user in the list first.</source>
         <translation>पहले सूची में से एक उपयोगकर्ता चुनें।</translation>
     </message>
@@ -415,8 +411,34 @@
         <translation>%1 अब फिर से केवल पासवर्ड से लॉग इन करते हैं।</translation>
     </message>
     <message>
-        <source>Central mode: users, one-time codes, bag types, areas and stations are read and changed on the central database and need it reachable. The database settings (undo window, time zone) apply to this station&apos;s local cache only.</source>
-        <translation>सेंट्रल मोड: उपयोगकर्ता, वन-टाइम कोड, बैग प्रकार, क्षेत्र और स्टेशन केंद्रीय डेटाबेस पर पढ़े और बदले जाते हैं, इसलिए उस तक पहुँच ज़रूरी है। डेटाबेस की सेटिंग्स (वापस लेने की समय-सीमा, समय क्षेत्र) केवल इस स्टेशन के लोकल कैश पर लागू होती हैं।</translation>
+        <source>Central mode: users, one-time codes, bag types, areas, stations and the settings of all stations (undo window, time zone) are read and changed on the central database and need it reachable.</source>
+        <translation>केंद्रीय मोड: उपयोगकर्ता, वन-टाइम कोड, बैग प्रकार, क्षेत्र, स्टेशन और सभी स्टेशनों की सेटिंग्स (पूर्ववत समय-सीमा, समय क्षेत्र) केंद्रीय डेटाबेस पर पढ़ी और बदली जाती हैं और उसके उपलब्ध होने की ज़रूरत है।</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>डेटाबेस</translation>
+    </message>
+    <message>
+        <source>Change database…</source>
+        <translation>डेटाबेस बदलें…</translation>
+    </message>
+    <message>
+        <source>Restart TraceTrack now</source>
+        <translation>TraceTrack अभी फिर से शुरू करें</translation>
+    </message>
+    <message>
+        <source>Could not start TraceTrack again; close it and start it.</source>
+        <translation>TraceTrack फिर से शुरू नहीं हो सका; इसे बंद करके शुरू करें।</translation>
+    </message>
+    <message>
+        <source>%1
+At the next start: %2</source>
+        <translation>%1
+अगली बार शुरू होने पर: %2</translation>
+    </message>
+    <message>
+        <source>Saved: this station opens %1 at its next start.</source>
+        <translation>सहेजा गया: यह स्टेशन अगली बार शुरू होने पर %1 खोलेगा।</translation>
     </message>
 </context>
 <context>
@@ -819,6 +841,69 @@
     </message>
 </context>
 <context>
+    <name>tt::CentralForm</name>
+    <message>
+        <source>Test connection</source>
+        <translation>कनेक्शन जाँचें</translation>
+    </message>
+    <message>
+        <source>URL (optional)</source>
+        <translation>URL (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>सर्वर</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>पोर्ट</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>डेटाबेस</translation>
+    </message>
+    <message>
+        <source>Station role</source>
+        <translation>स्टेशन रोल</translation>
+    </message>
+    <message>
+        <source>Role password</source>
+        <translation>रोल पासवर्ड</translation>
+    </message>
+    <message>
+        <source>Local cache</source>
+        <translation>लोकल कैश</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>स्टेशन का नाम</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>क्षेत्र</translation>
+    </message>
+    <message>
+        <source>Not a postgresql:// URL: %1</source>
+        <translation>यह postgresql:// URL नहीं है: %1</translation>
+    </message>
+    <message>
+        <source>Enter the server, the database and the station role.</source>
+        <translation>सर्वर, डेटाबेस और स्टेशन रोल भरें।</translation>
+    </message>
+    <message>
+        <source>Give this station a name (it appears in the central database&apos;s records).</source>
+        <translation>इस स्टेशन को एक नाम दें (यह केंद्रीय डेटाबेस के रिकॉर्ड में दिखता है)।</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2 …</source>
+        <translation>%1:%2 से जुड़ रहे हैं …</translation>
+    </message>
+    <message>
+        <source>Reachable: TraceTrack schema version %1, round trip %2 ms.</source>
+        <translation>पहुँच में: TraceTrack स्कीमा संस्करण %1, राउंड ट्रिप %2 ms।</translation>
+    </message>
+</context>
+<context>
     <name>tt::ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
@@ -1031,6 +1116,68 @@
     <message>
         <source>Cannot use the central database: %1</source>
         <translation>केंद्रीय डेटाबेस का उपयोग नहीं हो सकता: %1</translation>
+    </message>
+    <message>
+        <source>Embedded: %1</source>
+        <translation>एम्बेडेड: %1</translation>
+    </message>
+    <message>
+        <source>Central: %1, cache %2</source>
+        <translation>केंद्रीय: %1, कैश %2</translation>
+    </message>
+</context>
+<context>
+    <name>tt::DatabaseDialog</name>
+    <message>
+        <source>Embedded: this computer only (its own database)</source>
+        <translation>एम्बेडेड: केवल यह कंप्यूटर (इसका अपना डेटाबेस)</translation>
+    </message>
+    <message>
+        <source>Central: a PostgreSQL server shared by the site&apos;s stations (keeps working offline)</source>
+        <translation>सेंट्रल: साइट के सभी स्टेशनों का साझा PostgreSQL सर्वर (ऑफ़लाइन भी काम करता रहता है)</translation>
+    </message>
+    <message>
+        <source>Database of this station</source>
+        <translation>इस स्टेशन का डेटाबेस</translation>
+    </message>
+    <message>
+        <source>Currently: %1. The station opens the database chosen here at its next start. Nothing is copied between databases: the embedded file keeps its data, and scans queued for a central database must reach it before you leave it.</source>
+        <translation>अभी: %1। स्टेशन यहाँ चुना गया डेटाबेस अगली बार शुरू होने पर खोलता है। डेटाबेसों के बीच कुछ भी कॉपी नहीं होता: एम्बेडेड फ़ाइल अपना डेटा रखती है, और केंद्रीय डेटाबेस के लिए कतार में रखे स्कैन उसे छोड़ने से पहले उस तक पहुँचने चाहिए।</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>डेटाबेस फ़ाइल</translation>
+    </message>
+    <message>
+        <source>A new file starts empty: TraceTrack asks for its first administrator.</source>
+        <translation>नई फ़ाइल खाली शुरू होती है: TraceTrack उसके पहले व्यवस्थापक के बारे में पूछता है।</translation>
+    </message>
+    <message>
+        <source>Enter the database file.</source>
+        <translation>डेटाबेस फ़ाइल दर्ज करें।</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; enter a file name in it, e.g. %2.</source>
+        <translation>%1 एक फ़ोल्डर है; उसमें एक फ़ाइल का नाम दर्ज करें, जैसे %2।</translation>
+    </message>
+    <message>
+        <source>%1 is the central mode&apos;s cache, not a station database: choose another file.</source>
+        <translation>%1 केंद्रीय मोड का कैश है, स्टेशन डेटाबेस नहीं: कोई दूसरी फ़ाइल चुनें।</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>फ़ोल्डर %1 नहीं बनाया जा सका।</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s user cannot write %1.</source>
+        <translation>इस कंप्यूटर का उपयोगकर्ता %1 में नहीं लिख सकता।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) or command(s) are still queued for %1; from the new database they would never reach it. Wait until the station has synced them (queued: 0), then switch.</source>
+        <translation>
+            <numerusform>%n स्कैन या कमांड अभी भी %1 के लिए कतार में है; नए डेटाबेस से वह वहाँ कभी नहीं पहुँचेगा। स्टेशन के उन्हें सिंक करने तक रुकें (कतार: 0), फिर बदलें।</numerusform>
+            <numerusform>%n स्कैन या कमांड अभी भी %1 के लिए कतार में हैं; नए डेटाबेस से वे वहाँ कभी नहीं पहुँचेंगे। स्टेशन के उन्हें सिंक करने तक रुकें (कतार: 0), फिर बदलें।</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1902,68 +2049,8 @@
         <translation>केंद्रीय डेटाबेस पहले तैयार होना चाहिए (docs/guide-admin.md)। स्टेशन रोल का कनेक्शन भरें, या postgresql:// URL चिपकाएँ।</translation>
     </message>
     <message>
-        <source>URL (optional)</source>
-        <translation>URL (वैकल्पिक)</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>सर्वर</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>पोर्ट</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>डेटाबेस</translation>
-    </message>
-    <message>
-        <source>Station role</source>
-        <translation>स्टेशन रोल</translation>
-    </message>
-    <message>
-        <source>Role password</source>
-        <translation>रोल पासवर्ड</translation>
-    </message>
-    <message>
-        <source>Local cache</source>
-        <translation>लोकल कैश</translation>
-    </message>
-    <message>
-        <source>Station name</source>
-        <translation>स्टेशन का नाम</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>क्षेत्र</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>कनेक्शन जाँचें</translation>
-    </message>
-    <message>
         <source>Use this central database</source>
         <translation>यह केंद्रीय डेटाबेस इस्तेमाल करें</translation>
-    </message>
-    <message>
-        <source>Not a postgresql:// URL: %1</source>
-        <translation>यह postgresql:// URL नहीं है: %1</translation>
-    </message>
-    <message>
-        <source>Enter the server, the database and the station role.</source>
-        <translation>सर्वर, डेटाबेस और स्टेशन रोल भरें।</translation>
-    </message>
-    <message>
-        <source>Connecting to %1:%2 …</source>
-        <translation>%1:%2 से जुड़ रहे हैं …</translation>
-    </message>
-    <message>
-        <source>Reachable: TraceTrack schema version %1, round trip %2 ms.</source>
-        <translation>पहुँच में: TraceTrack स्कीमा संस्करण %1, राउंड ट्रिप %2 ms।</translation>
-    </message>
-    <message>
-        <source>Give this station a name (it appears in the central database&apos;s records).</source>
-        <translation>इस स्टेशन को एक नाम दें (यह केंद्रीय डेटाबेस के रिकॉर्ड में दिखता है)।</translation>
     </message>
 </context>
 <context>
@@ -2434,12 +2521,6 @@
         <translation>पिछला लिंक वापस लें</translation>
     </message>
     <message>
-        <source>%1 · %2
-Station %3</source>
-        <translation>%1 · %2
-स्टेशन %3</translation>
-    </message>
-    <message>
         <source>CURRENT PARENT BAG</source>
         <translation>मौजूदा पैरेंट बैग</translation>
     </message>
@@ -2512,6 +2593,14 @@ Last sync: — (no central server)</source>
     <message>
         <source>Conflicts: %1 …</source>
         <translation>टकराव: %1 …</translation>
+    </message>
+    <message>
+        <source>Station %1</source>
+        <translation>स्टेशन %1</translation>
+    </message>
+    <message>
+        <source>Station %1 · area %2</source>
+        <translation>स्टेशन %1 · क्षेत्र %2</translation>
     </message>
 </context>
 <context>
