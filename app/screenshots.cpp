@@ -1,20 +1,12 @@
 #include "app/screenshots.h"
 
-#include <QApplication>
-#include <QDir>
-#include <QElapsedTimer>
-#include <QLineEdit>
-#include <QTabWidget>
-#include <QTableView>
-#include <QTextStream>
-#include <QTimer>
-
 #include "app/admindataeditor.h"
 #include "app/adminpage.h"
 #include "app/bagdetaildialog.h"
 #include "app/billeditor.h"
 #include "app/billspage.h"
 #include "app/dashboardpage.h"
+#include "app/databasedialog.h"
 #include "app/dbclient.h"
 #include "app/firstrundialog.h"
 #include "app/language.h"
@@ -29,6 +21,16 @@
 #include "database/accountservice.h"
 #include "database/demodata.h"
 #include "database/sqlitestore.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
 
 namespace tt {
 
@@ -90,11 +92,13 @@ int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stat
         return 1;
     }
     {
-        // A dispatcher at work: a parent, a few children, a duplicate and a child of another parent.
+        // A dispatcher at work: a parent, a few children, a duplicate and a child of another
+        // parent.
         MainWindow w(store.path(), *ravi, stationId);
         w.resize(size);
         w.show();
-        for (const char *code : {"SB00006", "C900001", "C900002", "C900002", "C000001", "C900003"}) {
+        for (const char *code :
+             {"SB00006", "C900001", "C900002", "C900002", "C000001", "C900003"}) {
             w.submitScan(QString::fromLatin1(code));
             settle(w.db(), 0);
         }
@@ -148,8 +152,20 @@ int writeScreenshots(SqliteStore &store, const QString &dir, const QString &stat
         tabs->setCurrentIndex(1);
         settle(w.db());
         ok &= save(&w, dir, QStringLiteral("admin-settings.png"));
+        {
+            // Settings -> database: the choice for the next start, here a central server.
+            DatabaseChoice central = DatabaseChoice::load(QSettings());
+            central.server = *parsePostgresUrl(
+                QStringLiteral("postgresql://tt_station@db.site.example:5432/tracetrack"));
+            DatabaseDialog database(central, w.adminPage()->runningDatabase(), {}, &w);
+            database.setCentral(true);
+            database.show();
+            settle(w.db());
+            ok &= save(&database, dir, QStringLiteral("settings-database.png"));
+        }
         AdminDataEditor *data = w.adminPage()->dataEditor();
-        for (const auto &[station, area] : {std::pair("LKO-DOCK-1", "Lucknow"), std::pair("IDR-DOCK-1", "Indore")})
+        for (const auto &[station, area] :
+             {std::pair("LKO-DOCK-1", "Lucknow"), std::pair("IDR-DOCK-1", "Indore")})
             data->run(cmd::AddStation{QString::fromLatin1(station), QString::fromLatin1(area)});
         settle(w.db());
         data->reload();
