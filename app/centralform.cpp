@@ -61,6 +61,16 @@ CentralForm::CentralForm(const DatabaseChoice &choice, QWidget *parent)
     layout->addLayout(row);
 }
 
+QString CentralForm::embeddedChoiceText()
+{
+    return tr("Embedded: this computer only (its own database)");
+}
+
+QString CentralForm::centralChoiceText()
+{
+    return tr("Central: a PostgreSQL server shared by the site's stations (keeps working offline)");
+}
+
 void CentralForm::setUrl(const QString &url)
 {
     const auto info = parsePostgresUrl(url);

@@ -22,6 +22,10 @@ public:
     // Filled from choice (its central fields, whatever its mode).
     explicit CentralForm(const DatabaseChoice &choice, QWidget *parent = nullptr);
 
+    // The two choices as the first run and Settings → database word them.
+    static QString embeddedChoiceText();
+    static QString centralChoiceText();
+
     // Splits a postgresql:// URL into the fields (the password into its hidden field).
     void setUrl(const QString &url);
     void testConnection();

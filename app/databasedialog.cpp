@@ -22,11 +22,8 @@ DatabaseDialog::DatabaseDialog(const DatabaseChoice &saved, const DatabaseChoice
     , m_running(running)
     , m_choice(saved)
     , m_queued(std::move(queued))
-    , m_embeddedChoice(
-          new QRadioButton(tr("Embedded: this computer only (its own database)"), this))
-    , m_centralChoice(new QRadioButton(
-          tr("Central: a PostgreSQL server shared by the site's stations (keeps working offline)"),
-          this))
+    , m_embeddedChoice(new QRadioButton(CentralForm::embeddedChoiceText(), this))
+    , m_centralChoice(new QRadioButton(CentralForm::centralChoiceText(), this))
     , m_path(new QLineEdit(saved.effectiveSqlitePath(), this))
     , m_central(new CentralForm(saved, this))
     , m_message(new QLabel(this))

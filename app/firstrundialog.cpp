@@ -49,9 +49,8 @@ FirstRunDialog::FirstRunDialog(SqliteStore &store, QWidget *parent)
     auto *intro = new QLabel(
         tr("<h2>Set up this station</h2><p>Where does this station keep its data?</p>"), this);
     intro->setWordWrap(true);
-    m_embeddedChoice->setText(tr("Embedded: this computer only (its own database)"));
-    m_centralChoice->setText(
-        tr("Central: a PostgreSQL server shared by the site's stations (keeps working offline)"));
+    m_embeddedChoice->setText(CentralForm::embeddedChoiceText());
+    m_centralChoice->setText(CentralForm::centralChoiceText());
     m_embeddedChoice->setChecked(true);
     m_pages->addWidget(embeddedPage());
     m_pages->addWidget(centralPage());

@@ -902,6 +902,14 @@ At the next start: %2</source>
         <source>Reachable: TraceTrack schema version %1, round trip %2 ms.</source>
         <translation>पहुँच में: TraceTrack स्कीमा संस्करण %1, राउंड ट्रिप %2 ms।</translation>
     </message>
+    <message>
+        <source>Embedded: this computer only (its own database)</source>
+        <translation>एम्बेडेड: केवल यह कंप्यूटर (इसका अपना डेटाबेस)</translation>
+    </message>
+    <message>
+        <source>Central: a PostgreSQL server shared by the site&apos;s stations (keeps working offline)</source>
+        <translation>सेंट्रल: साइट के सभी स्टेशनों का साझा PostgreSQL सर्वर (ऑफ़लाइन भी काम करता रहता है)</translation>
+    </message>
 </context>
 <context>
     <name>tt::ConflictsDialog</name>
@@ -1128,14 +1136,6 @@ At the next start: %2</source>
 </context>
 <context>
     <name>tt::DatabaseDialog</name>
-    <message>
-        <source>Embedded: this computer only (its own database)</source>
-        <translation>एम्बेडेड: केवल यह कंप्यूटर (इसका अपना डेटाबेस)</translation>
-    </message>
-    <message>
-        <source>Central: a PostgreSQL server shared by the site&apos;s stations (keeps working offline)</source>
-        <translation>सेंट्रल: साइट के सभी स्टेशनों का साझा PostgreSQL सर्वर (ऑफ़लाइन भी काम करता रहता है)</translation>
-    </message>
     <message>
         <source>Database of this station</source>
         <translation>इस स्टेशन का डेटाबेस</translation>
@@ -2031,14 +2031,6 @@ At the next start: %2</source>
     <message>
         <source>&lt;h2&gt;Set up this station&lt;/h2&gt;&lt;p&gt;Where does this station keep its data?&lt;/p&gt;</source>
         <translation>&lt;h2&gt;यह स्टेशन तैयार करें&lt;/h2&gt;&lt;p&gt;यह स्टेशन अपना डेटा कहाँ रखता है?&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Embedded: this computer only (its own database)</source>
-        <translation>एम्बेडेड: केवल यह कंप्यूटर (इसका अपना डेटाबेस)</translation>
-    </message>
-    <message>
-        <source>Central: a PostgreSQL server shared by the site&apos;s stations (keeps working offline)</source>
-        <translation>सेंट्रल: साइट के सभी स्टेशनों का साझा PostgreSQL सर्वर (ऑफ़लाइन भी काम करता रहता है)</translation>
     </message>
     <message>
         <source>This database has no users yet. Create the first administrator, or load a small demo site to try TraceTrack.</source>
